@@ -1,0 +1,3 @@
+//! Classical multi-criteria decision methods on plain decision matrices.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]

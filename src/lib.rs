@@ -1,0 +1,16 @@
+//! `liaison-placement`: one name for the whole engine.
+//!
+//! This facade re-exports the workspace's library crates so that a tool embedding the engine
+//! can depend on a single package. The real documentation lives in each crate:
+//!
+//! - [`core`] (`placement-core`): countries, criteria, evidence, rulebooks, scoring and the
+//!   decision record. It decides and records.
+//! - [`explain`] (`placement-explain`): turns a decision record into reasons. It never changes a
+//!   score.
+//! - [`mcda`] (`placement-mcda`): classical multi-criteria methods for researchers.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub use placement_core as core;
+pub use placement_explain as explain;
+pub use placement_mcda as mcda;
