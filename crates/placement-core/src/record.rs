@@ -1,0 +1,285 @@
+//! The decision record: everything the engine decided for a country and why, with enough detail
+//! that the explainer never has to recompute a score.
+//!
+//! The JSON shape is stable within a [`SCHEMA_VERSION`] and documented in
+//! `docs/decision-record.md`. Maps are sorted, so the same input gives byte-identical JSON.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::DataSharingBasis;
+use crate::country::{CountryCode, Region};
+use crate::criteria::{Criterion, Side};
+use crate::evidence::{Date, Evidence, Marking};
+use crate::outcome::{Class, Instrument, Organisation};
+use crate::phenomenon::Phenomenon;
+use crate::rulebook::Stage;
+
+/// Version of the record's JSON shape; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The result of evaluating an assessment set under a rulebook.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evaluation {
+    /// [`SCHEMA_VERSION`] of this shape.
+    pub schema_version: u32,
+    /// Which rules produced it.
+    pub rulebook: RulebookRef,
+    /// Which inputs it was produced from.
+    pub input: InputRef,
+    /// The weights used (normalised to sum to 1).
+    pub weights: BTreeMap<Criterion, f64>,
+    /// One record per country, in rank order (rank 1 first).
+    pub records: Vec<DecisionRecord>,
+    /// The highest classification marking among all inputs used.
+    pub marking: Marking,
+}
+
+impl Evaluation {
+    /// The record of one country.
+    pub fn record(&self, code: CountryCode) -> Option<&DecisionRecord> {
+        self.records.iter().find(|r| r.country == code)
+    }
+
+    /// Canonical JSON (pretty-printed, sorted maps): byte-identical for identical inputs.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Identifies the rulebook behind an evaluation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RulebookRef {
+    /// Rulebook id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Policy regime.
+    pub regime: String,
+    /// SHA-256 of the rulebook's canonical JSON.
+    pub hash: String,
+}
+
+/// Identifies the inputs behind an evaluation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputRef {
+    /// Title of the assessment set.
+    pub title: String,
+    /// Whether the values are illustrative.
+    pub illustrative: bool,
+    /// Reference date.
+    pub as_of: Date,
+    /// SHA-256 of the validated assessment set's canonical JSON.
+    pub hash: String,
+}
+
+/// How a criterion value used by the engine came about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputStatus {
+    /// Assessed directly.
+    Assessed,
+    /// Computed from parts (phenomena, springboard links).
+    Derived,
+    /// Marked missing; the rulebook's missing-value policy supplied the value used.
+    Missing,
+    /// Does not apply to this country (e.g. the Europol channel outside the EU).
+    NotApplicable,
+}
+
+/// A criterion value as used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InputUsed {
+    /// The value used, 0–10.
+    pub value: f64,
+    /// How it came about.
+    pub status: InputStatus,
+    /// Its provenance (absent for derived and not-applicable values).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub evidence: Option<Evidence>,
+    /// Older than the rulebook's staleness limit at the input's reference date.
+    pub stale: bool,
+    /// The assessor's remark.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub note: Option<String>,
+}
+
+/// One criterion's part in the score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contribution {
+    /// Which question it answers.
+    pub side: Side,
+    /// Its weight (all weights sum to 1).
+    pub weight: f64,
+    /// The value used, 0–10.
+    pub value: f64,
+    /// The normalised value, 0–1 (reversed for cost criteria).
+    pub normalised: f64,
+    /// Points it adds to its side's 0–100 score.
+    pub to_side: f64,
+    /// Points it adds to the overall 0–100 score.
+    pub to_score: f64,
+}
+
+/// A rule's change of the added value (adjust stage).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Adjustment {
+    /// The rule.
+    pub rule: String,
+    /// The factor applied.
+    pub factor: f64,
+    /// Added value before.
+    pub before: f64,
+    /// Added value after.
+    pub after: f64,
+    /// The change in the overall score (negative for a discount).
+    pub to_score: f64,
+}
+
+/// A rule that fired and what it changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FiredRule {
+    /// The rule's id.
+    pub rule: String,
+    /// Its stage.
+    pub stage: Stage,
+    /// Its effect, as text.
+    pub effect: String,
+    /// The value before (e.g. `none`, `48.2`).
+    pub before: String,
+    /// The value after.
+    pub after: String,
+}
+
+/// One phenomenon's part in the crime relation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PhenomenonTerm {
+    /// The phenomenon.
+    pub phenomenon: Phenomenon,
+    /// Assessed intensity, 0–10.
+    pub intensity: f64,
+    /// Largest role factor among the country's roles.
+    pub role_factor: f64,
+    /// Trend factor.
+    pub trend_factor: f64,
+    /// The phenomenon's priority, 0–1.
+    pub priority: f64,
+    /// `priority × min(10, intensity × role × trend)`: the term entering the noisy-or.
+    pub term: f64,
+}
+
+/// One springboard link's part in the springboard value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpringboardTerm {
+    /// The country reached.
+    pub to: CountryCode,
+    /// Access, 0–1.
+    pub access: f64,
+    /// That country's need, 0–100.
+    pub need: f64,
+    /// `access × need / 10`: the term entering the noisy-or.
+    pub term: f64,
+}
+
+/// The three outcomes together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// Class.
+    pub class: Class,
+    /// Instrument.
+    pub instrument: Instrument,
+    /// Organisation, for liaison instruments.
+    pub organisation: Option<Organisation>,
+}
+
+/// What a missing value could do: the outcome at each end of its scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MissingImpact {
+    /// The missing criterion.
+    pub criterion: Criterion,
+    /// The value the missing-value policy supplied.
+    pub imputed: f64,
+    /// Outcome with the value at the bottom of the scale.
+    pub at_min: Outcome,
+    /// Outcome with the value at the top of the scale.
+    pub at_max: Outcome,
+    /// Whether either end gives another outcome than the one recommended.
+    pub changes_outcome: bool,
+}
+
+/// Everything decided for one country.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecisionRecord {
+    /// Rank by score, 1 = highest; ties broken by country code.
+    pub rank: usize,
+    /// The country.
+    pub country: CountryCode,
+    /// English name.
+    pub name_en: String,
+    /// Dutch name.
+    pub name_nl: String,
+    /// World region.
+    pub region: Region,
+    /// EU member (after the input's overrides).
+    pub eu_member: bool,
+    /// A Benelux partner liaison covers the country.
+    pub partner_liaison: bool,
+    /// Basis for information exchange.
+    pub data_sharing: DataSharingBasis,
+    /// Facts the input overrode.
+    pub overridden_facts: Vec<String>,
+    /// Countries from whose posts it could be accredited.
+    pub accreditation_hosts: Vec<CountryCode>,
+    /// Every criterion value used, with provenance.
+    pub inputs: BTreeMap<Criterion, InputUsed>,
+    /// The crime relation's phenomenon terms (empty when assessed directly).
+    pub phenomena: Vec<PhenomenonTerm>,
+    /// The springboard value's terms (empty when assessed directly).
+    pub springboard: Vec<SpringboardTerm>,
+    /// Each weighed criterion's contribution.
+    pub contributions: BTreeMap<Criterion, Contribution>,
+    /// Rule adjustments of the added value, in order.
+    pub adjustments: Vec<Adjustment>,
+    /// Need for cooperation, 0–100.
+    pub need: f64,
+    /// Added value of a permanent liaison before rule adjustments, 0–100.
+    pub added_value_base: f64,
+    /// Added value after rule adjustments, 0–100.
+    pub added_value: f64,
+    /// Overall score, 0–100: the sum of all `to_score` contributions and adjustments.
+    pub score: f64,
+    /// Crime relation on police themes, 0–10.
+    pub police_theme: f64,
+    /// Crime relation on Marechaussee themes, 0–10.
+    pub marechaussee_theme: f64,
+    /// The class.
+    pub class: Class,
+    /// The instrument.
+    pub instrument: Instrument,
+    /// The organisation, for liaison instruments.
+    pub organisation: Option<Organisation>,
+    /// Rules that took effect, in order.
+    pub rules: Vec<FiredRule>,
+    /// Rules whose condition held but that a higher-salience rule of the same stage overruled.
+    pub overruled: Vec<String>,
+    /// Missing inputs and what they could change.
+    pub missing: Vec<MissingImpact>,
+    /// True when a missing input could change the class, instrument or organisation.
+    pub hinges_on_missing: bool,
+    /// The highest classification marking among this country's inputs.
+    pub marking: Marking,
+    /// Warnings (stale evidence, missing values, unfired stages).
+    pub warnings: Vec<String>,
+}
+
+impl DecisionRecord {
+    /// The outcome triple.
+    pub fn outcome(&self) -> Outcome {
+        Outcome {
+            class: self.class,
+            instrument: self.instrument,
+            organisation: self.organisation,
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! Rulebooks: the placement model's rules as data.
+//!
+//! Every rule has an id, a plain-language statement in English and Dutch, a seed citation, a
+//! condition over criteria, metrics and country facts, and an effect. One rulebook is shipped
+//! per policy regime of the seeds (see the regime table in `docs/model.md`); the current one,
+//! `p4-2019`, is the default. Advisors can switch rules off, change thresholds or weights, and
+//! add rules in a small file that names a `base` rulebook — no recompiling:
+//!
+//! ```
+//! use placement_core::Rulebook;
+//! let text = r#"
+//! [rulebook]
+//! id = "no-eu-discount"
+//! base = "p4-2019"
+//!
+//! [[patch]]
+//! rule = "R-EU-2"
+//! enabled = false
+//!
+//! [[patch]]
+//! rule = "R-CLS-PRIO"
+//! threshold = [{ id = "need", value = 55.0 }]
+//! "#;
+//! let rules = Rulebook::parse("advisor.toml", text)?;
+//! assert!(!rules.rule("R-EU-2").unwrap().enabled);
+//! # Ok::<(), placement_core::Error>(())
+//! ```
+//!
+//! Validation on load reports every problem at once: unknown criteria, metrics, facts, classes,
+//! instruments and rule ids; effects in the wrong stage; conditions that read a decision before
+//! it is made; two rules deciding the same thing differently at equal salience (a conflict);
+//! and cycles among rules that depend on each other through `fired` (found with petgraph).
+
+mod model;
+mod raw;
+
+pub use model::*;
+
+use crate::error::{parse_by_extension, read_file, Error};
+
+/// The embedded rulebooks: `(id, TOML text)`. The first is the default.
+pub const EMBEDDED: [(&str, &str); 3] = [
+    ("p4-2019", include_str!("../../rulebooks/p4-2019.toml")),
+    ("p2-2013", include_str!("../../rulebooks/p2-2013.toml")),
+    ("p1-2015", include_str!("../../rulebooks/p1-2015.toml")),
+];
+
+impl Rulebook {
+    /// The default rulebook: the current regime (phenomenon approach, from 2019).
+    ///
+    /// # Errors
+    /// Only if the embedded file were invalid, which the crate's tests rule out.
+    pub fn default_rulebook() -> Result<Rulebook, Error> {
+        Rulebook::embedded(EMBEDDED[0].0)
+    }
+
+    /// One of the embedded rulebooks by id (`p4-2019`, `p2-2013`, `p1-2015`).
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] naming the unknown id and the known ones.
+    pub fn embedded(id: &str) -> Result<Rulebook, Error> {
+        let Some((_, text)) = EMBEDDED.iter().find(|(i, _)| *i == id) else {
+            return Err(Error::Invalid {
+                origin: "<embedded rulebooks>".to_string(),
+                issues: vec![crate::Issue::new(
+                    crate::IssueCode::UnknownName,
+                    "rulebook",
+                    id,
+                    format!(
+                        "no embedded rulebook with this id; use one of: {}",
+                        EMBEDDED.map(|(i, _)| i).join(", ")
+                    ),
+                )],
+            });
+        };
+        let origin = format!("<embedded rulebooks/{id}.toml>");
+        let raw: raw::RawRulebook = crate::error::parse_toml(&origin, text)?;
+        // Embedded rulebooks may build on each other (p1-2015 on p2-2013).
+        raw.validate(&origin, |base| Rulebook::embedded(base).ok())
+    }
+
+    /// Parses and validates a rulebook file; `origin` is its name (`.toml` or `.json`).
+    ///
+    /// # Errors
+    /// [`Error::Parse`] with line and column, or [`Error::Invalid`] with every problem found.
+    pub fn parse(origin: &str, text: &str) -> Result<Rulebook, Error> {
+        let raw: raw::RawRulebook = parse_by_extension(origin, text, "rulebook")?;
+        raw.validate(origin, |base| Rulebook::embedded(base).ok())
+    }
+
+    /// Reads, parses and validates a rulebook file.
+    ///
+    /// # Errors
+    /// As [`Rulebook::parse`], plus [`Error::Io`].
+    pub fn load(path: &std::path::Path) -> Result<Rulebook, Error> {
+        let text = read_file(path)?;
+        Rulebook::parse(&path.display().to_string(), &text)
+    }
+
+    /// A rule by id.
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// Switches a rule on or off. Returns `false` if there is no such rule.
+    pub fn set_enabled(&mut self, id: &str, enabled: bool) -> bool {
+        match self.rules.iter_mut().find(|r| r.id == id) {
+            Some(r) => {
+                r.enabled = enabled;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Sets every threshold that rule `rule_id` compares criterion or metric `on` with.
+    /// Returns how many thresholds changed (0 if the rule or the comparison does not exist).
+    pub fn set_threshold(&mut self, rule_id: &str, on: &str, value: f64) -> usize {
+        match self.rules.iter_mut().find(|r| r.id == rule_id) {
+            Some(r) => raw::set_threshold(&mut r.when, on, value),
+            None => 0,
+        }
+    }
+
+    /// Replaces the weights (normalised to sum to 1).
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] if a weight is negative or not finite, a weighed criterion has no
+    /// weight, a rule-only criterion has one, or a side's weights do not sum to a positive number.
+    pub fn set_weights(
+        &mut self,
+        weights: &std::collections::BTreeMap<crate::Criterion, f64>,
+    ) -> Result<(), Error> {
+        use crate::criteria::Side;
+        let mut issues = crate::error::Issues::default();
+        for c in crate::Criterion::ALL {
+            let field = format!("weights.{}", c.id());
+            match (c.side(), weights.get(&c)) {
+                (Side::RuleOnly, Some(w)) => issues.push(
+                    crate::IssueCode::BadWeights,
+                    field,
+                    w,
+                    "this criterion is read by rules only and is not weighed",
+                ),
+                (Side::RuleOnly, None) => {}
+                (_, None) => issues.push(
+                    crate::IssueCode::Missing,
+                    field,
+                    "",
+                    "every weighed criterion needs a weight (0 is allowed)",
+                ),
+                (_, Some(w)) if !w.is_finite() || *w < 0.0 => issues.push(
+                    crate::IssueCode::BadWeights,
+                    field,
+                    w,
+                    "a weight must be a finite number >= 0",
+                ),
+                _ => {}
+            }
+        }
+        for side in [Side::Need, Side::AddedValue] {
+            let sum: f64 = weights
+                .iter()
+                .filter(|(c, _)| c.side() == side)
+                .map(|(_, w)| *w)
+                .sum();
+            if !(sum > 0.0) {
+                issues.push(
+                    crate::IssueCode::BadWeights,
+                    "weights",
+                    sum,
+                    "the weights of each side (need, added value) must sum to a positive number",
+                );
+            }
+        }
+        issues.finish("<weights>", ())?;
+        let total: f64 = weights.values().sum();
+        self.scoring.weights = weights.iter().map(|(c, w)| (*c, w / total)).collect();
+        Ok(())
+    }
+
+    /// SHA-256 of the rulebook's canonical JSON: records carry it so a record can be matched
+    /// to the exact rules that produced it.
+    pub fn hash(&self) -> String {
+        crate::hash::sha256_json(self)
+    }
+}
