@@ -8,9 +8,14 @@
 //! - [`explain`] (`placement-explain`): turns a decision record into reasons. It never changes a
 //!   score.
 //! - [`mcda`] (`placement-mcda`): classical multi-criteria methods for researchers.
+//! - [`network`] (`placement-network`): choosing the posts of a whole network within capacity
+//!   and budget.
+//! - [`scenario`] (`placement-scenario`): named what-if scenarios compared with a baseline.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 pub use placement_core as core;
 pub use placement_explain as explain;
 pub use placement_mcda as mcda;
+pub use placement_network as network;
+pub use placement_scenario as scenario;

@@ -1,0 +1,60 @@
+//! The strongest reasons for a recommendation, in one line each: the rule that decided the
+//! instrument, then the criteria that contributed most to the score.
+
+use placement_core::{DecisionRecord, Rulebook};
+
+/// The language of rendered text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Dutch.
+    Nl,
+}
+
+/// Up to `n` short reasons for the record's recommendation, strongest first: the instrument's
+/// deciding rule (its statement), then the largest criterion contributions.
+pub fn top_reasons(record: &DecisionRecord, rules: &Rulebook, n: usize, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    let deciding = record
+        .rules
+        .iter()
+        .rev()
+        .find(|f| {
+            matches!(
+                f.stage,
+                placement_core::rulebook::Stage::Instrument
+                    | placement_core::rulebook::Stage::Network
+            )
+        })
+        .and_then(|f| rules.rule(&f.rule));
+    if let Some(rule) = deciding {
+        let statement = match lang {
+            Lang::En => &rule.statement,
+            Lang::Nl => &rule.statement_nl,
+        };
+        out.push(format!("{}: {}", rule.id, statement));
+    }
+    let mut contributions: Vec<_> = record.contributions.iter().collect();
+    contributions.sort_by(|a, b| {
+        b.1.to_score
+            .total_cmp(&a.1.to_score)
+            .then(a.0.cmp(b.0))
+    });
+    for (criterion, c) in contributions {
+        if out.len() >= n {
+            break;
+        }
+        let info = criterion.info();
+        let name = match lang {
+            Lang::En => info.name_en,
+            Lang::Nl => info.name_nl,
+        };
+        out.push(match lang {
+            Lang::En => format!("{name} {:.1}/10 adds {:.1} points", c.value, c.to_score),
+            Lang::Nl => format!("{name} {:.1}/10 levert {:.1} punten", c.value, c.to_score),
+        });
+    }
+    out.truncate(n);
+    out
+}

@@ -1,0 +1,3 @@
+//! placement-network (being written).
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]

@@ -1,0 +1,3 @@
+//! placement-scenario (being written).
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
