@@ -45,6 +45,7 @@ pub mod engine;
 pub mod error;
 pub mod evidence;
 pub mod hash;
+pub mod near_miss;
 pub mod outcome;
 pub mod phenomenon;
 pub mod record;

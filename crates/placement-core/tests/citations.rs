@@ -1,0 +1,51 @@
+//! Every cited quote (criterion catalogue, phenomena, shipped rulebooks) appears verbatim —
+//! white space aside — in the seed file it names. The seeds live in `../shared/seeds` beside
+//! the repository (as in CI); set `SEEDS_DIR` to check elsewhere.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+use placement_core::{Citation, Criterion, Phenomenon, Rulebook};
+
+fn seeds_dir() -> Option<PathBuf> {
+    if let Ok(d) = std::env::var("SEEDS_DIR") {
+        return Some(PathBuf::from(d));
+    }
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    root.is_dir().then_some(root)
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn citations_are_verbatim() {
+    let Some(dir) = seeds_dir() else {
+        eprintln!("seeds not found beside the repository; set SEEDS_DIR to check citations");
+        return;
+    };
+    let mut cites: Vec<(String, Citation)> = Vec::new();
+    for c in Criterion::ALL {
+        cites.push((format!("criterion {c}"), c.info().citation));
+    }
+    for p in Phenomenon::ALL {
+        cites.push((format!("phenomenon {p}"), p.citation()));
+    }
+    for (id, _) in placement_core::rulebook::EMBEDDED {
+        let r = Rulebook::embedded(id).unwrap();
+        cites.push((format!("rulebook {id}"), r.citation.clone()));
+        for rule in r.rules {
+            cites.push((format!("{id} {}", rule.id), rule.citation));
+        }
+    }
+    let mut bad = Vec::new();
+    for (what, c) in &cites {
+        let text = std::fs::read_to_string(dir.join(&c.seed)).unwrap();
+        if !squash(&text).contains(&squash(&c.quote)) {
+            bad.push(format!("{what}: {c}"));
+        }
+    }
+    assert!(bad.is_empty(), "quotes not found verbatim:\n{}", bad.join("\n"));
+    assert!(cites.len() > 40);
+}
