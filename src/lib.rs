@@ -19,3 +19,8 @@ pub use placement_explain as explain;
 pub use placement_mcda as mcda;
 pub use placement_network as network;
 pub use placement_scenario as scenario;
+
+/// The README's code examples, compiled and run as doctests so they cannot drift.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
