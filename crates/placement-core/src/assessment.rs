@@ -375,7 +375,12 @@ impl RawSet {
             let code = match CountryCode::parse(&raw.code) {
                 Ok(c) => c,
                 Err(m) => {
-                    issues.push(IssueCode::UnknownCountry, format!("{label}.code"), &raw.code, m);
+                    issues.push(
+                        IssueCode::UnknownCountry,
+                        format!("{label}.code"),
+                        &raw.code,
+                        m,
+                    );
                     continue;
                 }
             };
@@ -404,7 +409,7 @@ impl RawSet {
                 }
             }
         }
-        countries.sort_by(|a, b| a.code.cmp(&b.code));
+        countries.sort_by_key(|c| c.code);
         issues.finish(
             origin,
             AssessmentSet {
@@ -430,7 +435,11 @@ impl RawCountry {
             ("eu_member", f.eu_member, &mut facts.eu_member),
             ("schengen", f.schengen, &mut facts.schengen),
             ("benelux", f.benelux, &mut facts.benelux),
-            ("land_border_nl", f.land_border_nl, &mut facts.land_border_nl),
+            (
+                "land_border_nl",
+                f.land_border_nl,
+                &mut facts.land_border_nl,
+            ),
         ] {
             if let Some(v) = value {
                 if *slot != v {
@@ -492,7 +501,12 @@ impl RawCountry {
                 );
                 continue;
             };
-            issues.check_range(&format!("{field}.intensity"), p.intensity, SCALE_MIN, SCALE_MAX);
+            issues.check_range(
+                &format!("{field}.intensity"),
+                p.intensity,
+                SCALE_MIN,
+                SCALE_MAX,
+            );
             if p.roles.is_empty() {
                 issues.push(
                     IssueCode::Missing,
@@ -604,7 +618,7 @@ impl RawCountry {
             }
             let assessed = match raw {
                 RawValue::Number(v) => {
-                    issues.check_range(&format!("{field}"), *v, SCALE_MIN, SCALE_MAX);
+                    issues.check_range(&field, *v, SCALE_MIN, SCALE_MAX);
                     Assessed {
                         value: Some(*v),
                         evidence: RawEvidence::default().resolve(defaults, &field, issues),

@@ -213,7 +213,7 @@ pub(crate) fn table() -> &'static [CountryFacts] {
             .filter(|l| !l.starts_with('#') && !l.starts_with("code\t") && !l.trim().is_empty())
             .filter_map(parse_row)
             .collect();
-        rows.sort_by(|a, b| a.code.cmp(&b.code));
+        rows.sort_by_key(|c| c.code);
         rows
     })
 }

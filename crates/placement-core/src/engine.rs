@@ -446,7 +446,12 @@ impl<'r> Engine<'r> {
             Stage::Organisation,
         ] {
             let mut decided = false;
-            for rule in self.rules.rules.iter().filter(|r| r.stage == stage && r.enabled) {
+            for rule in self
+                .rules
+                .rules
+                .iter()
+                .filter(|r| r.stage == stage && r.enabled)
+            {
                 let ctx = Ctx {
                     ca,
                     values: &p.values,
@@ -506,7 +511,13 @@ impl<'r> Engine<'r> {
         d
     }
 
-    fn network_stage(&self, ca: &CountryAssessment, p: &Prepared, d: &mut Decision, host_placed: bool) {
+    fn network_stage(
+        &self,
+        ca: &CountryAssessment,
+        p: &Prepared,
+        d: &mut Decision,
+        host_placed: bool,
+    ) {
         for rule in self
             .rules
             .rules
@@ -761,4 +772,3 @@ fn springboard_graph(set: &AssessmentSet) -> DiGraphMap<CountryCode, f64> {
     }
     g
 }
-

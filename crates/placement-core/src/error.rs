@@ -236,10 +236,7 @@ pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
     text: &str,
 ) -> Result<T, Error> {
     toml::from_str(text).map_err(|e| {
-        let (line, column) = e
-            .span()
-            .map(|s| line_col(text, s.start))
-            .unwrap_or((0, 0));
+        let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
         Error::Parse {
             origin: origin.to_string(),
             format: "TOML",

@@ -204,7 +204,12 @@ impl<'a> Probe<'a> {
             Stage::Organisation,
             Stage::Network,
         ] {
-            for rule in self.rules.rules.iter().filter(|r| r.stage == stage && r.enabled) {
+            for rule in self
+                .rules
+                .rules
+                .iter()
+                .filter(|r| r.stage == stage && r.enabled)
+            {
                 let view = View {
                     probe: self,
                     state,

@@ -33,13 +33,23 @@ fn unknown_country_code() {
 #[test]
 fn unknown_criterion() {
     let text = toml(&[c("CO", &[])]).replace("socta = 5", "socta = 5\nsocta_score = 3");
-    assert!(has(&issues(&text), IssueCode::UnknownCriterion, "criteria.socta_score", "socta_score"));
+    assert!(has(
+        &issues(&text),
+        IssueCode::UnknownCriterion,
+        "criteria.socta_score",
+        "socta_score"
+    ));
 }
 
 #[test]
 fn missing_criterion_is_an_error_not_a_zero() {
     let text = toml(&[c("CO", &[])]).replace("obstacles = 5\n", "");
-    assert!(has(&issues(&text), IssueCode::Missing, "country[CO].criteria.obstacles", ""));
+    assert!(has(
+        &issues(&text),
+        IssueCode::Missing,
+        "country[CO].criteria.obstacles",
+        ""
+    ));
 }
 
 #[test]
@@ -53,15 +63,30 @@ fn value_out_of_scale_and_nan() {
 #[test]
 fn duplicate_country() {
     let text = toml(&[c("CO", &[]), c("CO", &[])]);
-    assert!(has(&issues(&text), IssueCode::Duplicate, "country[CO].code", "CO"));
+    assert!(has(
+        &issues(&text),
+        IssueCode::Duplicate,
+        "country[CO].code",
+        "CO"
+    ));
 }
 
 #[test]
 fn all_problems_are_reported_at_once() {
     let text = toml(&[c("CO", &[("socta", -1.0)]), c("ZZ", &[])]).replace("obstacles = 5\n", "");
     let i = issues(&text);
-    assert!(has(&i, IssueCode::OutOfRange, "country[CO].criteria.socta", "-1"));
-    assert!(has(&i, IssueCode::Missing, "country[CO].criteria.obstacles", ""));
+    assert!(has(
+        &i,
+        IssueCode::OutOfRange,
+        "country[CO].criteria.socta",
+        "-1"
+    ));
+    assert!(has(
+        &i,
+        IssueCode::Missing,
+        "country[CO].criteria.obstacles",
+        ""
+    ));
     assert!(has(&i, IssueCode::UnknownCountry, "country[1].code", "ZZ"));
 }
 
@@ -80,7 +105,12 @@ fn empty_file() {
 #[test]
 fn malformed_toml_and_json_name_line_and_column() {
     match AssessmentSet::parse("input.toml", "[meta]\ntitle = \"x\"\nillustrative = tru\n") {
-        Err(Error::Parse { origin, line, format, .. }) => {
+        Err(Error::Parse {
+            origin,
+            line,
+            format,
+            ..
+        }) => {
             assert_eq!((origin.as_str(), line, format), ("input.toml", 3, "TOML"));
         }
         other => panic!("{other:?}"),
@@ -113,7 +143,10 @@ fn weights_that_sum_to_zero() {
     match Rulebook::parse("zero.toml", text) {
         Err(Error::Invalid { origin, issues }) => {
             assert_eq!(origin, "zero.toml");
-            assert!(issues.iter().any(|i| i.code == IssueCode::BadWeights), "{issues:#?}");
+            assert!(
+                issues.iter().any(|i| i.code == IssueCode::BadWeights),
+                "{issues:#?}"
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -174,7 +207,10 @@ enabled = false
         IssueCode::Conflict,
         IssueCode::UnknownRule,
     ] {
-        assert!(codes.contains(&expected), "{expected:?} missing from {issues:#?}");
+        assert!(
+            codes.contains(&expected),
+            "{expected:?} missing from {issues:#?}"
+        );
     }
 }
 
@@ -194,7 +230,10 @@ fn dependency_cycles_are_found() {
     let Err(Error::Invalid { issues, .. }) = Rulebook::parse("cyc.toml", &text) else {
         panic!("expected Invalid");
     };
-    let cycle = issues.iter().find(|i| i.code == IssueCode::Cycle).expect("cycle");
+    let cycle = issues
+        .iter()
+        .find(|i| i.code == IssueCode::Cycle)
+        .expect("cycle");
     assert_eq!(cycle.value, "R-X -> R-Y -> R-Z");
 }
 
@@ -210,7 +249,10 @@ fn error_messages_name_file_field_and_value() {
 
 #[test]
 fn missing_values_are_explicit_and_their_impact_recorded() {
-    let text = toml(&[c("CO", &[])]).replace("socta = 5", "socta = { missing = true, note = \"no proxy\" }");
+    let text = toml(&[c("CO", &[])]).replace(
+        "socta = 5",
+        "socta = { missing = true, note = \"no proxy\" }",
+    );
     let set = AssessmentSet::parse("input.toml", &text).unwrap();
     let rules = Rulebook::default_rulebook().unwrap();
     let e = placement_core::Engine::new(&rules).evaluate(&set).unwrap();

@@ -46,6 +46,10 @@ fn citations_are_verbatim() {
             bad.push(format!("{what}: {c}"));
         }
     }
-    assert!(bad.is_empty(), "quotes not found verbatim:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "quotes not found verbatim:\n{}",
+        bad.join("\n")
+    );
     assert!(cites.len() > 40);
 }

@@ -38,7 +38,11 @@ fn uk_2013_excellent_cooperation_gets_no_permanent_liaison() {
         let e = eval(&rules, &[gb_clone(&gb)]);
         let r = e.record(code("GB")).unwrap();
         assert_ne!(r.instrument, Instrument::PermanentLiaison, "{}", rules.id);
-        assert!(r.need >= 60.0, "the crime relation stays very high: need {}", r.need);
+        assert!(
+            r.need >= 60.0,
+            "the crime relation stays very high: need {}",
+            r.need
+        );
     }
 }
 
@@ -64,7 +68,11 @@ fn australia_gets_a_liaison_as_springboard_not_for_its_own_crime_relation() {
         ("regional_importance", 6.0),
     ];
     let links = "[[country.springboard]]\nto = \"ID\"\naccess = 0.6\n\n[[country.springboard]]\nto = \"TH\"\naccess = 0.6\n\n[[country.springboard]]\nto = \"VN\"\naccess = 0.6\n\n[[country.springboard]]\nto = \"KH\"\naccess = 0.6\n";
-    let asia = [("crime_relation", 7.0), ("cooperation_volume", 6.0), ("socta", 6.0)];
+    let asia = [
+        ("crime_relation", 7.0),
+        ("cooperation_volume", 6.0),
+        ("socta", 6.0),
+    ];
     let countries = |with_links: bool| {
         vec![
             c("AU", &au_values).extra(if with_links { links } else { "" }),
@@ -79,7 +87,11 @@ fn australia_gets_a_liaison_as_springboard_not_for_its_own_crime_relation() {
     let au = with.record(code("AU")).unwrap();
     assert_eq!(au.instrument, Instrument::PermanentLiaison);
     assert!(au.rules.iter().any(|f| f.rule == "R-SPRING"));
-    assert!(au.need < 45.0, "its own need stays below the placement threshold: {}", au.need);
+    assert!(
+        au.need < 45.0,
+        "its own need stays below the placement threshold: {}",
+        au.need
+    );
     assert_eq!(au.springboard.len(), 4);
     // Without the springboard links (springboard assessed low) there is no liaison.
     let mut plain = countries(false);
@@ -133,7 +145,10 @@ fn double_placement_only_with_clear_need_for_both() {
     let rules = Rulebook::default_rulebook().unwrap();
     let e = eval(
         &rules,
-        &[c("MA", &[]).phenomena(both), c("CO", &[]).phenomena(police_only)],
+        &[
+            c("MA", &[]).phenomena(both),
+            c("CO", &[]).phenomena(police_only),
+        ],
     );
     assert_eq!(
         e.record(code("MA")).unwrap().organisation,
@@ -154,7 +169,10 @@ fn source_countries_weigh_more_than_destinations() {
     let src = p("source");
     let dst = p("destination");
     let rules = Rulebook::default_rulebook().unwrap();
-    let e = eval(&rules, &[c("CO", &[]).phenomena(&src), c("US", &[]).phenomena(&dst)]);
+    let e = eval(
+        &rules,
+        &[c("CO", &[]).phenomena(&src), c("US", &[]).phenomena(&dst)],
+    );
     assert!(e.record(code("CO")).unwrap().need > e.record(code("US")).unwrap().need);
 }
 
@@ -176,7 +194,10 @@ fn russia_withdrawn_and_served_from_georgia() {
         ],
     )
     .extra("accreditation_hosts = [\"GE\"]");
-    let ge = c("GE", &[("crime_relation", 6.0), ("regional_importance", 8.0)]);
+    let ge = c(
+        "GE",
+        &[("crime_relation", 6.0), ("regional_importance", 8.0)],
+    );
     let e = eval(&Rulebook::default_rulebook().unwrap(), &[ru, ge]);
     assert_eq!(
         e.record(code("GE")).unwrap().instrument,
@@ -203,5 +224,8 @@ fn default_fixture_evaluates_with_the_seed_cases() {
     for (i, r) in e.records.iter().enumerate() {
         assert_eq!(r.rank, i + 1);
     }
-    assert!(e.records.iter().any(|r| r.hinges_on_missing || !r.missing.is_empty()));
+    assert!(e
+        .records
+        .iter()
+        .any(|r| r.hinges_on_missing || !r.missing.is_empty()));
 }

@@ -33,13 +33,28 @@ fn build(vals: &[Vec<f64>]) -> AssessmentSet {
     let countries: Vec<C> = CODES
         .iter()
         .zip(vals)
-        .map(|(code, v)| c(code, &names.iter().copied().zip(v.iter().copied()).collect::<Vec<_>>()))
+        .map(|(code, v)| {
+            c(
+                code,
+                &names
+                    .iter()
+                    .copied()
+                    .zip(v.iter().copied())
+                    .collect::<Vec<_>>(),
+            )
+        })
         .collect();
     set(&countries)
 }
 
 fn evidence(set: &AssessmentSet) -> Evidence {
-    set.countries[0].criteria.values().next().unwrap().evidence.clone()
+    set.countries[0]
+        .criteria
+        .values()
+        .next()
+        .unwrap()
+        .evidence
+        .clone()
 }
 
 proptest! {

@@ -11,22 +11,16 @@ fn code(s: &str) -> CountryCode {
     CountryCode::parse(s).unwrap()
 }
 
-fn outcome(e: &Evaluation, c: &str) -> (Class, Instrument, Option<Organisation>) {
+type Triple = (Class, Instrument, Option<Organisation>);
+
+fn outcome(e: &Evaluation, c: &str) -> Triple {
     let r = e.record(code(c)).unwrap();
     (r.class, r.instrument, r.organisation)
 }
 
 /// Evaluates `countries` with the rulebook as shipped and with `rule` switched off, and returns
 /// the outcome of `target` in both, asserting the rule fired only in the first.
-fn with_and_without(
-    rulebook: &str,
-    rule: &str,
-    countries: &[C],
-    target: &str,
-) -> (
-    (Class, Instrument, Option<Organisation>),
-    (Class, Instrument, Option<Organisation>),
-) {
+fn with_and_without(rulebook: &str, rule: &str, countries: &[C], target: &str) -> (Triple, Triple) {
     let on = Rulebook::embedded(rulebook).unwrap();
     let off = rules_without(rulebook, &[rule]);
     let a = eval(&on, countries);
@@ -53,7 +47,16 @@ const HIGH_NEED: [(&str, f64); 5] = [
 
 #[test]
 fn r_eu_2_discounts_added_value_in_the_eu() {
-    let es = c("ES", &[HIGH_NEED[0], HIGH_NEED[1], HIGH_NEED[2], ("europol_channel", 8.0), ("obstacles", 6.0)]);
+    let es = c(
+        "ES",
+        &[
+            HIGH_NEED[0],
+            HIGH_NEED[1],
+            HIGH_NEED[2],
+            ("europol_channel", 8.0),
+            ("obstacles", 6.0),
+        ],
+    );
     let (on, off) = with_and_without("p4-2019", "R-EU-2", &[es], "ES");
     assert_eq!(on.1, Instrument::FlexibleLiaison);
     assert_eq!(off.1, Instrument::PermanentLiaison);
@@ -63,7 +66,16 @@ fn r_eu_2_discounts_added_value_in_the_eu() {
 fn r_eu_2_does_not_apply_where_the_europol_route_falls_short() {
     // Seed 000: some EU states invest little in their Europol desk; there a liaison stays possible.
     let rules = Rulebook::default_rulebook().unwrap();
-    let weak = c("BG", &[HIGH_NEED[0], HIGH_NEED[1], HIGH_NEED[2], ("europol_channel", 3.0), ("obstacles", 6.0)]);
+    let weak = c(
+        "BG",
+        &[
+            HIGH_NEED[0],
+            HIGH_NEED[1],
+            HIGH_NEED[2],
+            ("europol_channel", 3.0),
+            ("obstacles", 6.0),
+        ],
+    );
     let e = eval(&rules, &[weak]);
     assert_eq!(outcome(&e, "BG").1, Instrument::PermanentLiaison);
 }
@@ -148,7 +160,10 @@ fn r_plc_1_places_a_liaison_where_need_and_added_value_are_high() {
 
 #[test]
 fn r_eu_6_eu_member_with_clear_need_gets_a_filo() {
-    let fr = c("FR", &[HIGH_NEED[0], HIGH_NEED[1], ("europol_channel", 8.0)]);
+    let fr = c(
+        "FR",
+        &[HIGH_NEED[0], HIGH_NEED[1], ("europol_channel", 8.0)],
+    );
     let (on, off) = with_and_without("p4-2019", "R-EU-6", &[fr], "FR");
     assert_eq!(on.1, Instrument::FlexibleLiaison);
     assert_eq!(off.1, Instrument::EuropolChannel);
@@ -156,7 +171,12 @@ fn r_eu_6_eu_member_with_clear_need_gets_a_filo() {
 
 #[test]
 fn r_eu_3_other_eu_members_use_the_europol_channel() {
-    let low = [("crime_relation", 2.0), ("cooperation_volume", 2.0), ("socta", 2.0), ("europol_channel", 8.0)];
+    let low = [
+        ("crime_relation", 2.0),
+        ("cooperation_volume", 2.0),
+        ("socta", 2.0),
+        ("europol_channel", 8.0),
+    ];
     let (on, off) = with_and_without("p4-2019", "R-EU-3", &[c("EE", &low)], "EE");
     assert_eq!(on.1, Instrument::EuropolChannel);
     assert_eq!(off.1, Instrument::None);
@@ -188,7 +208,10 @@ fn r_post_2_double_placement_only_where_both_organisations_need_it() {
     assert_eq!(on.2, Some(Organisation::Both));
     assert_eq!(off.2, Some(Organisation::Police));
     // One theme alone never gives a double placement.
-    let e = eval(&Rulebook::default_rulebook().unwrap(), &[c("LY", &[]).phenomena(MIGRATION_ONLY)]);
+    let e = eval(
+        &Rulebook::default_rulebook().unwrap(),
+        &[c("LY", &[]).phenomena(MIGRATION_ONLY)],
+    );
     assert_eq!(outcome(&e, "LY").2, Some(Organisation::Marechaussee));
 }
 
@@ -205,7 +228,13 @@ fn r_acc_2_accreditation_from_a_neighbouring_post() {
     let pe = c("PE", &[]);
     let bo = c(
         "BO",
-        &[("crime_relation", 4.0), ("cooperation_quality", 8.0), ("obstacles", 2.0), ("regional_importance", 2.0), ("springboard", 1.0)],
+        &[
+            ("crime_relation", 4.0),
+            ("cooperation_quality", 8.0),
+            ("obstacles", 2.0),
+            ("regional_importance", 2.0),
+            ("springboard", 1.0),
+        ],
     )
     .extra("accreditation_hosts = [\"PE\"]");
     let (on, off) = with_and_without("p4-2019", "R-ACC-2", &[pe, bo], "BO");
@@ -240,11 +269,26 @@ fn r_cls_4_at_most_sixteen_priority_countries() {
     let countries: Vec<C> = codes
         .iter()
         .enumerate()
-        .map(|(i, k)| c(k, &[HIGH_NEED[0], HIGH_NEED[1], HIGH_NEED[2], ("reciprocity", 5.0 + i as f64 * 0.1)]))
+        .map(|(i, k)| {
+            c(
+                k,
+                &[
+                    HIGH_NEED[0],
+                    HIGH_NEED[1],
+                    HIGH_NEED[2],
+                    ("reciprocity", 5.0 + i as f64 * 0.1),
+                ],
+            )
+        })
         .collect();
     let on = eval(&Rulebook::embedded("p1-2015").unwrap(), &countries);
     let off = eval(&rules_without("p1-2015", &["R-CLS-4"]), &countries);
-    let count = |e: &Evaluation| e.records.iter().filter(|r| r.class == Class::Priority).count();
+    let count = |e: &Evaluation| {
+        e.records
+            .iter()
+            .filter(|r| r.class == Class::Priority)
+            .count()
+    };
     assert_eq!(count(&off), 17);
     assert_eq!(count(&on), 16);
     // The one demoted has the lowest need (AR: the smallest reciprocity).
@@ -257,7 +301,11 @@ fn every_shipped_rule_has_a_test_here() {
     for id in ["p4-2019", "p2-2013", "p1-2015"] {
         for rule in Rulebook::embedded(id).unwrap().rules {
             let needle = format!("\"{}\"", rule.id);
-            assert!(tested.contains(&needle), "rule {} of {id} has no test", rule.id);
+            assert!(
+                tested.contains(&needle),
+                "rule {} of {id} has no test",
+                rule.id
+            );
         }
     }
 }

@@ -164,7 +164,7 @@ impl Rulebook {
                 .filter(|(c, _)| c.side() == side)
                 .map(|(_, w)| *w)
                 .sum();
-            if !(sum > 0.0) {
+            if sum.is_nan() || sum <= 0.0 {
                 issues.push(
                     crate::IssueCode::BadWeights,
                     "weights",

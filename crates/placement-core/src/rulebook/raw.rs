@@ -207,7 +207,9 @@ impl RawRulebook {
         };
         check_citation(&mut issues, "rulebook.citation", &citation);
 
-        let scoring = self.scoring.resolve(base.as_ref().map(|b| &b.scoring), &mut issues);
+        let scoring = self
+            .scoring
+            .resolve(base.as_ref().map(|b| &b.scoring), &mut issues);
         let phenomena = self
             .phenomena
             .resolve(base.as_ref().map(|b| &b.phenomena), &mut issues);
@@ -297,11 +299,15 @@ pub(super) fn set_threshold(c: &mut Condition, id: &str, value: f64) -> usize {
             v.iter_mut().map(|c| set_threshold(c, id, value)).sum()
         }
         Condition::Not(b) => set_threshold(b, id, value),
-        Condition::Criterion { id: c, value: v, .. } if c.id() == id => {
+        Condition::Criterion {
+            id: c, value: v, ..
+        } if c.id() == id => {
             *v = value;
             1
         }
-        Condition::Metric { id: m, value: v, .. } if m.id() == id => {
+        Condition::Metric {
+            id: m, value: v, ..
+        } if m.id() == id => {
             *v = value;
             1
         }
@@ -534,7 +540,10 @@ impl RawRule {
             );
         }
         check_citation(issues, &format!("{field}.citation"), &self.citation);
-        for (name, text) in [("statement", &self.statement), ("statement_nl", &self.statement_nl)] {
+        for (name, text) in [
+            ("statement", &self.statement),
+            ("statement_nl", &self.statement_nl),
+        ] {
             if text.trim().is_empty() {
                 issues.push(
                     IssueCode::Missing,
@@ -592,7 +601,12 @@ fn cmp(field: &str, raw: &RawCmp, issues: &mut Issues) -> Option<Op> {
 }
 
 impl RawCondition {
-    fn validate(&self, field: &str, ids: &BTreeSet<String>, issues: &mut Issues) -> Option<Condition> {
+    fn validate(
+        &self,
+        field: &str,
+        ids: &BTreeSet<String>,
+        issues: &mut Issues,
+    ) -> Option<Condition> {
         let many = |v: &Vec<RawCondition>, name: &str, issues: &mut Issues| {
             let parts: Vec<Option<Condition>> = v
                 .iter()
@@ -657,7 +671,10 @@ impl RawCondition {
                         IssueCode::UnknownName,
                         format!("{field}.fact"),
                         name,
-                        format!("unknown fact; use one of: {}", Fact::ALL.map(Fact::id).join(", ")),
+                        format!(
+                            "unknown fact; use one of: {}",
+                            Fact::ALL.map(Fact::id).join(", ")
+                        ),
                     );
                 }
                 fact.map(Condition::Fact)
@@ -804,8 +821,7 @@ fn uses<'a>(c: &'a Condition, pred: &dyn Fn(&Condition) -> bool) -> bool {
 /// Orders rules for evaluation and checks what depends on the whole set: references to later
 /// stages, conflicts at equal salience, and dependency cycles (petgraph).
 fn order_and_check(mut rules: Vec<Rule>, issues: &mut Issues) -> Vec<Rule> {
-    let stage_of: BTreeMap<String, Stage> =
-        rules.iter().map(|r| (r.id.clone(), r.stage)).collect();
+    let stage_of: BTreeMap<String, Stage> = rules.iter().map(|r| (r.id.clone(), r.stage)).collect();
     let mut graph: DiGraphMap<usize, ()> = DiGraphMap::new();
     for i in 0..rules.len() {
         graph.add_node(i);

@@ -54,7 +54,10 @@ pub fn toml(countries: &[C]) -> String {
         "[meta]\ntitle = \"test\"\nillustrative = true\nas_of = \"2025-01-01\"\n\n[defaults]\nsource = \"test\"\ndate = \"2024-06-01\"\nconfidence = \"medium\"\nmarking = \"unclassified\"\n",
     );
     for c in countries {
-        s.push_str(&format!("\n[[country]]\ncode = \"{}\"\n{}\n", c.code, c.extra));
+        s.push_str(&format!(
+            "\n[[country]]\ncode = \"{}\"\n{}\n",
+            c.code, c.extra
+        ));
         let eu = placement_core::CountryCode::parse(c.code)
             .map(|k| k.facts().eu_member)
             .unwrap_or(false)
@@ -77,7 +80,10 @@ pub fn toml(countries: &[C]) -> String {
             s.push_str(&format!("springboard = {}\n", get("springboard", 5.0)));
         }
         if eu {
-            s.push_str(&format!("europol_channel = {}\n", get("europol_channel", 5.0)));
+            s.push_str(&format!(
+                "europol_channel = {}\n",
+                get("europol_channel", 5.0)
+            ));
         }
         s.push_str(c.phenomena);
     }
@@ -91,7 +97,9 @@ pub fn set(countries: &[C]) -> AssessmentSet {
 
 /// Evaluates under a rulebook.
 pub fn eval(rules: &Rulebook, countries: &[C]) -> Evaluation {
-    Engine::new(rules).evaluate(&set(countries)).expect("evaluates")
+    Engine::new(rules)
+        .evaluate(&set(countries))
+        .expect("evaluates")
 }
 
 /// The default rulebook with some rules switched off.
