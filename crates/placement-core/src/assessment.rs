@@ -194,6 +194,12 @@ impl AssessmentSet {
         AssessmentSet::parse(&path.display().to_string(), &text)
     }
 
+    /// SHA-256 of the set's canonical encoding: evaluations carry it so a result can be matched
+    /// to the exact inputs that produced it.
+    pub fn fingerprint(&self) -> String {
+        crate::hash::sha256_json(self)
+    }
+
     /// The assessment of one country.
     pub fn get(&self, code: CountryCode) -> Option<&CountryAssessment> {
         self.countries

@@ -47,9 +47,16 @@ const N: usize = Criterion::COUNT;
 /// assert!((sum - top.score).abs() < 1e-9);
 /// # Ok::<(), placement_core::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Engine<'r> {
     rules: &'r Rulebook,
+    /// Weight of each criterion by `Criterion::index` (0 for rule-only criteria).
+    weights: [f64; N],
+    /// Weight totals of the need and added-value sides.
+    w_need: f64,
+    w_av: f64,
+    /// The rulebook's hash, computed once.
+    rules_hash: String,
 }
 
 /// Per-country values that do not depend on other countries.
@@ -140,7 +147,26 @@ fn fmt_num(x: f64) -> String {
 impl<'r> Engine<'r> {
     /// An engine for this rulebook.
     pub fn new(rules: &'r Rulebook) -> Self {
-        Engine { rules }
+        let s = &rules.scoring;
+        let mut weights = [0.0; N];
+        for c in Criterion::ALL {
+            weights[c.index()] = s.weight(c);
+        }
+        Engine {
+            rules,
+            weights,
+            w_need: s.side_weight(Side::Need),
+            w_av: s.side_weight(Side::AddedValue),
+            rules_hash: rules.hash(),
+        }
+    }
+
+    fn side_total(&self, side: Side) -> f64 {
+        match side {
+            Side::Need => self.w_need,
+            Side::AddedValue => self.w_av,
+            Side::RuleOnly => 0.0,
+        }
     }
 
     /// The rulebook.
@@ -154,6 +180,21 @@ impl<'r> Engine<'r> {
     /// [`Error::Invalid`] when the rulebook's missing-value policy is `reject` and values are
     /// missing (every one is listed).
     pub fn evaluate(&self, set: &AssessmentSet) -> Result<Evaluation, Error> {
+        self.evaluate_hashed(set, &set.fingerprint())
+    }
+
+    /// As [`Engine::evaluate`], with the input's fingerprint computed by the caller once
+    /// ([`AssessmentSet::fingerprint`]): for evaluating one unchanged input under many rulebooks
+    /// (what-if runs that change only rules), where hashing the input would dominate. The
+    /// fingerprint is copied into the evaluation as given.
+    ///
+    /// # Errors
+    /// As [`Engine::evaluate`].
+    pub fn evaluate_hashed(
+        &self,
+        set: &AssessmentSet,
+        fingerprint: &str,
+    ) -> Result<Evaluation, Error> {
         self.check_missing(set)?;
         let prepared: Vec<Prepared> = set.countries.iter().map(|c| self.prepare(c)).collect();
         let needs: BTreeMap<CountryCode, f64> = set
@@ -210,13 +251,13 @@ impl<'r> Engine<'r> {
                 id: self.rules.id.clone(),
                 title: self.rules.title.clone(),
                 regime: self.rules.regime.clone(),
-                hash: self.rules.hash(),
+                hash: self.rules_hash.clone(),
             },
             input: InputRef {
                 title: set.meta.title.clone(),
                 illustrative: set.meta.illustrative,
                 as_of: set.meta.as_of,
-                hash: crate::hash::sha256_json(set),
+                hash: fingerprint.to_string(),
             },
             weights: self.rules.scoring.weights.clone(),
             records: out,
@@ -237,7 +278,7 @@ impl<'r> Engine<'r> {
         set: &AssessmentSet,
         ca: &CountryAssessment,
     ) -> Result<DecisionRecord, Error> {
-        if evaluation.rulebook.hash != self.rules.hash() {
+        if evaluation.rulebook.hash != self.rules_hash {
             return Err(Error::Invalid {
                 origin: "<evaluation>".to_string(),
                 issues: vec![Issue::new(
@@ -249,7 +290,7 @@ impl<'r> Engine<'r> {
                         evaluation.rulebook.id,
                         evaluation.rulebook.hash,
                         self.rules.id,
-                        self.rules.hash()
+                        self.rules_hash
                     ),
                 )],
             });
@@ -378,7 +419,7 @@ impl<'r> Engine<'r> {
 
     fn side_score(&self, side: Side, values: &[f64; N]) -> f64 {
         let s = &self.rules.scoring;
-        let total = s.side_weight(side);
+        let total = self.side_total(side);
         if total <= 0.0 {
             return 0.0;
         }
@@ -386,7 +427,7 @@ impl<'r> Engine<'r> {
             * Criterion::ALL
                 .into_iter()
                 .filter(|c| c.side() == side)
-                .map(|c| s.weight(c) * s.normalise(c, values[c.index()]))
+                .map(|c| self.weights[c.index()] * s.normalise(c, values[c.index()]))
                 .sum::<f64>()
             / total
     }
@@ -421,9 +462,7 @@ impl<'r> Engine<'r> {
 
     /// Runs the adjust, class, instrument and organisation stages.
     fn decide(&self, ca: &CountryAssessment, p: &Prepared) -> Decision {
-        let s = &self.rules.scoring;
-        let w_need = s.side_weight(Side::Need);
-        let w_av = s.side_weight(Side::AddedValue);
+        let (w_need, w_av) = (self.w_need, self.w_av);
         let base = self.side_score(Side::AddedValue, &p.values);
         let mut d = Decision {
             added_value_base: base,
@@ -648,9 +687,9 @@ impl<'r> Engine<'r> {
             if side == Side::RuleOnly {
                 continue;
             }
-            let weight = s.weight(c);
+            let weight = self.weights[c.index()];
             let normalised = s.normalise(c, p.values[c.index()]);
-            let side_total = s.side_weight(side);
+            let side_total = self.side_total(side);
             let to_score = 100.0 * weight * normalised;
             contributions.insert(
                 c,

@@ -109,7 +109,18 @@ impl std::fmt::Display for Date {
 
 impl Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_string())
+        // Formatted on the stack: dates are serialised for every value when hashing inputs.
+        let mut buf = *b"0000-00-00";
+        let mut put = |at: usize, mut v: u32, width: usize| {
+            for i in (0..width).rev() {
+                buf[at + i] = b'0' + (v % 10) as u8;
+                v /= 10;
+            }
+        };
+        put(0, self.year.clamp(0, 9999) as u32, 4);
+        put(5, self.month, 2);
+        put(8, self.day, 2);
+        s.serialize_str(std::str::from_utf8(&buf).unwrap_or("0000-00-00"))
     }
 }
 

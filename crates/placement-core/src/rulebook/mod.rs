@@ -179,8 +179,8 @@ impl Rulebook {
         Ok(())
     }
 
-    /// SHA-256 of the rulebook's canonical JSON: records carry it so a record can be matched
-    /// to the exact rules that produced it.
+    /// SHA-256 of the rulebook's canonical encoding: records carry it so a record can be
+    /// matched to the exact rules that produced it.
     pub fn hash(&self) -> String {
         crate::hash::sha256_json(self)
     }
