@@ -1,0 +1,425 @@
+//! A scenario's changes, one atomic [`Change`] per override, fact, rule switch, threshold,
+//! weight set or priority, each with its source and the line it was written on.
+//!
+//! Changes are applied in the order they are listed (rulebook first, then countries, facts,
+//! values, weights, priorities, rules). Applying one never fails: a change that does not fit the
+//! state it is applied to (a rule the rulebook lacks, a country not in the set) does nothing and
+//! reports `false`, which is what attribution needs when it applies changes one at a time.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use placement_core::assessment::SpringboardLink;
+use placement_core::{
+    CountryAssessment, CountryCode, Criterion, DataSharingBasis, Evidence, Phenomenon, Region,
+    Rulebook,
+};
+
+use crate::resolve::State;
+use crate::resources::{Budget, Capacity};
+
+/// Where a change was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// The scenario file.
+    pub file: String,
+    /// 1-based line (0 when unknown).
+    pub line: usize,
+}
+
+/// One changed fact of a country.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactChange {
+    /// EU membership.
+    EuMember(bool),
+    /// Full Schengen membership.
+    Schengen(bool),
+    /// A land border with the Netherlands.
+    LandBorderNl(bool),
+    /// UN M49 sub-region.
+    Region(Region),
+    /// A Benelux partner liaison covers the country.
+    PartnerLiaison(bool),
+    /// The basis for information exchange.
+    DataSharing(DataSharingBasis),
+    /// Countries from whose posts it can be accredited.
+    AccreditationHosts(Vec<CountryCode>),
+    /// Springboard links (the springboard value becomes derived from them).
+    Springboard(Vec<SpringboardLink>),
+}
+
+impl FactChange {
+    /// The fact's id as written in files.
+    pub fn id(&self) -> &'static str {
+        match self {
+            FactChange::EuMember(_) => "eu_member",
+            FactChange::Schengen(_) => "schengen",
+            FactChange::LandBorderNl(_) => "land_border_nl",
+            FactChange::Region(_) => "region",
+            FactChange::PartnerLiaison(_) => "partner_liaison",
+            FactChange::DataSharing(_) => "data_sharing",
+            FactChange::AccreditationHosts(_) => "accreditation_hosts",
+            FactChange::Springboard(_) => "springboard",
+        }
+    }
+
+    fn value_text(&self) -> String {
+        let codes = |v: &[CountryCode]| {
+            v.iter()
+                .map(CountryCode::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self {
+            FactChange::EuMember(b)
+            | FactChange::Schengen(b)
+            | FactChange::LandBorderNl(b)
+            | FactChange::PartnerLiaison(b) => b.to_string(),
+            FactChange::Region(r) => r.id().to_string(),
+            FactChange::DataSharing(d) => d.id().to_string(),
+            FactChange::AccreditationHosts(v) => format!("[{}]", codes(v)),
+            FactChange::Springboard(links) => format!(
+                "[{}]",
+                links
+                    .iter()
+                    .map(|l| format!("{} {:.2}", l.to, l.access))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+}
+
+/// What a change does.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// Evaluates under another rulebook (its rule changes and weights replace the base's).
+    Rulebook {
+        /// The rulebook's id.
+        id: String,
+        /// The rulebook.
+        #[serde(skip)]
+        rulebook: Box<Rulebook>,
+    },
+    /// Removes a country from the assessment set.
+    RemoveCountry(CountryCode),
+    /// Adds a country with a full assessment.
+    AddCountry(Box<CountryAssessment>),
+    /// Changes one fact of a country.
+    Fact {
+        /// The country.
+        country: CountryCode,
+        /// The fact and its new value.
+        fact: FactChange,
+    },
+    /// Overrides one criterion value of a country.
+    Value {
+        /// The country.
+        country: CountryCode,
+        /// The criterion.
+        criterion: Criterion,
+        /// The new value, 0–10.
+        value: f64,
+        /// Its provenance (the override's source note).
+        evidence: Evidence,
+        /// A remark, e.g. the raw indicator value it was rescaled from.
+        note: Option<String>,
+    },
+    /// Replaces some weights (the others keep theirs); all are then normalised to sum to 1.
+    Weights(BTreeMap<Criterion, f64>),
+    /// Sets a phenomenon's priority, 0–1.
+    Priority {
+        /// The phenomenon.
+        phenomenon: Phenomenon,
+        /// The priority.
+        priority: f64,
+    },
+    /// Switches a rule on or off.
+    RuleEnabled {
+        /// The rule's id.
+        rule: String,
+        /// On or off.
+        enabled: bool,
+    },
+    /// Changes a threshold a rule compares a criterion or metric with.
+    Threshold {
+        /// The rule's id.
+        rule: String,
+        /// The criterion or metric id.
+        on: String,
+        /// The new threshold.
+        value: f64,
+    },
+    /// Sets the capacity (not scored by the engine; for the network planner).
+    Capacity(Capacity),
+    /// Sets the budget (not scored by the engine; for the network planner).
+    Budget(Budget),
+    /// Locks a post in (`true`) or rules it out (`false`) (for the network planner).
+    Post {
+        /// The country.
+        country: CountryCode,
+        /// Locked in or ruled out.
+        locked_in: bool,
+    },
+}
+
+/// One atomic change of a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// What it does.
+    pub kind: ChangeKind,
+    /// Why: the source note written with it, if any.
+    pub source: Option<String>,
+    /// Where it was written.
+    pub location: Location,
+}
+
+impl Change {
+    /// The one country whose inputs this change touches, if it touches exactly one.
+    pub fn country(&self) -> Option<CountryCode> {
+        match &self.kind {
+            ChangeKind::RemoveCountry(c)
+            | ChangeKind::Fact { country: c, .. }
+            | ChangeKind::Value { country: c, .. } => Some(*c),
+            ChangeKind::AddCountry(ca) => Some(ca.code),
+            _ => None,
+        }
+    }
+
+    /// Whether the change touches only one country's inputs, so that the other countries are
+    /// affected only through springboard and accreditation links.
+    pub fn is_local(&self) -> bool {
+        matches!(
+            self.kind,
+            ChangeKind::Fact { .. } | ChangeKind::Value { .. }
+        )
+    }
+
+    /// Whether the engine's evaluation can depend on the change (capacity, budget and posts
+    /// are for the network planner only).
+    pub fn affects_evaluation(&self) -> bool {
+        !matches!(
+            self.kind,
+            ChangeKind::Capacity(_) | ChangeKind::Budget(_) | ChangeKind::Post { .. }
+        )
+    }
+
+    /// A short label, e.g. `GB cooperation_quality = 5` or `rule R-EU-4 on`.
+    pub fn label(&self) -> String {
+        match &self.kind {
+            ChangeKind::Rulebook { id, .. } => format!("rulebook {id}"),
+            ChangeKind::RemoveCountry(c) => format!("{c} removed"),
+            ChangeKind::AddCountry(ca) => format!("{} added", ca.code),
+            ChangeKind::Fact { country, fact } => {
+                format!("{country} {} = {}", fact.id(), fact.value_text())
+            }
+            ChangeKind::Value {
+                country,
+                criterion,
+                value,
+                ..
+            } => format!("{country} {} = {}", criterion.id(), trim_num(*value)),
+            ChangeKind::Weights(w) => format!(
+                "weights {}",
+                w.iter()
+                    .map(|(c, v)| format!("{}={}", c.id(), trim_num(*v)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            ChangeKind::Priority {
+                phenomenon,
+                priority,
+            } => format!("priority {} = {}", phenomenon.id(), trim_num(*priority)),
+            ChangeKind::RuleEnabled { rule, enabled } => {
+                format!("rule {rule} {}", if *enabled { "on" } else { "off" })
+            }
+            ChangeKind::Threshold { rule, on, value } => {
+                format!("rule {rule} threshold {on} = {}", trim_num(*value))
+            }
+            ChangeKind::Capacity(c) => format!(
+                "capacity police {} / marechaussee {}",
+                opt(c.police),
+                opt(c.marechaussee)
+            ),
+            ChangeKind::Budget(b) => format!(
+                "budget {} EUR, {} EUR per placement",
+                b.total_eur.map_or("-".to_string(), |t| t.to_string()),
+                b.cost_per_placement_eur
+            ),
+            ChangeKind::Post { country, locked_in } => format!(
+                "post {country} {}",
+                if *locked_in { "locked in" } else { "ruled out" }
+            ),
+        }
+    }
+
+    /// Applies a local change (see [`Change::is_local`]) to its country's assessment; returns
+    /// `false` for other changes or when the change does not fit.
+    pub fn apply_local(&self, ca: &mut CountryAssessment) -> bool {
+        match &self.kind {
+            ChangeKind::Fact { country, fact } if *country == ca.code => {
+                apply_fact(ca, fact);
+                true
+            }
+            ChangeKind::Value {
+                country,
+                criterion,
+                value,
+                evidence,
+                note,
+            } if *country == ca.code && criterion.applies_to(ca.facts.eu_member) => {
+                ca.set_value(*criterion, *value, evidence);
+                if let Some(a) = ca.criteria.get_mut(criterion) {
+                    a.evidence = evidence.clone();
+                    a.note = note.clone();
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Applies the change; returns `false` when it does not fit the state (and did nothing).
+    pub fn apply(&self, state: &mut State) -> bool {
+        match &self.kind {
+            ChangeKind::Rulebook { rulebook, .. } => {
+                state.rulebook = (**rulebook).clone();
+                true
+            }
+            ChangeKind::RemoveCountry(c) => {
+                let before = state.assessment.countries.len();
+                state.assessment.countries.retain(|x| x.code != *c);
+                before != state.assessment.countries.len()
+            }
+            ChangeKind::AddCountry(ca) => {
+                let countries = &mut state.assessment.countries;
+                match countries.binary_search_by(|x| x.code.cmp(&ca.code)) {
+                    Ok(_) => false,
+                    Err(i) => {
+                        countries.insert(i, (**ca).clone());
+                        true
+                    }
+                }
+            }
+            ChangeKind::Fact { country, .. } | ChangeKind::Value { country, .. } => {
+                match state.assessment.get_mut(*country) {
+                    Some(ca) => self.apply_local(ca),
+                    None => false,
+                }
+            }
+            ChangeKind::Weights(w) => {
+                let mut merged = state.rulebook.scoring.weights.clone();
+                merged.extend(w.iter().map(|(c, v)| (*c, *v)));
+                state.rulebook.set_weights(&merged).is_ok()
+            }
+            ChangeKind::Priority {
+                phenomenon,
+                priority,
+            } => {
+                state
+                    .rulebook
+                    .phenomena
+                    .priority
+                    .insert(*phenomenon, *priority);
+                true
+            }
+            ChangeKind::RuleEnabled { rule, enabled } => state.rulebook.set_enabled(rule, *enabled),
+            ChangeKind::Threshold { rule, on, value } => {
+                state.rulebook.set_threshold(rule, on, *value) > 0
+            }
+            ChangeKind::Capacity(c) => {
+                state.capacity = *c;
+                true
+            }
+            ChangeKind::Budget(b) => {
+                state.budget = b.clone();
+                true
+            }
+            ChangeKind::Post { country, locked_in } => {
+                if *locked_in {
+                    state.posts.ruled_out.remove(country);
+                    state.posts.locked_in.insert(*country);
+                } else {
+                    state.posts.locked_in.remove(country);
+                    state.posts.ruled_out.insert(*country);
+                }
+                true
+            }
+        }
+    }
+}
+
+fn apply_fact(ca: &mut CountryAssessment, fact: &FactChange) {
+    let mark = |ca: &mut CountryAssessment, name: &str, differs: bool| {
+        if differs && !ca.overridden_facts.iter().any(|f| f == name) {
+            ca.overridden_facts.push(name.to_string());
+        }
+    };
+    match fact {
+        FactChange::EuMember(b) => {
+            let differs = ca.code.facts().eu_member != *b;
+            ca.facts.eu_member = *b;
+            mark(ca, "eu_member", differs);
+            // Criteria that now apply but were never assessed are recorded as missing, so the
+            // rulebook's missing-value policy (not a silent zero) supplies them.
+            for c in Criterion::ALL {
+                let derived = (c == Criterion::CrimeRelation && !ca.phenomena.is_empty())
+                    || (c == Criterion::Springboard && !ca.springboard.is_empty());
+                if c.applies_to(*b) && !derived && !ca.criteria.contains_key(&c) {
+                    if let Some(e) = ca.criteria.values().next().map(|a| a.evidence.clone()) {
+                        ca.criteria.insert(
+                            c,
+                            placement_core::assessment::Assessed {
+                                value: None,
+                                evidence: e,
+                                note: Some(
+                                    "not assessed; applies after a scenario's eu_member change"
+                                        .to_string(),
+                                ),
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        FactChange::Schengen(b) => {
+            let differs = ca.code.facts().schengen != *b;
+            ca.facts.schengen = *b;
+            mark(ca, "schengen", differs);
+        }
+        FactChange::LandBorderNl(b) => {
+            let differs = ca.code.facts().land_border_nl != *b;
+            ca.facts.land_border_nl = *b;
+            mark(ca, "land_border_nl", differs);
+        }
+        FactChange::Region(r) => {
+            let differs = ca.code.facts().region != *r;
+            ca.facts.region = *r;
+            mark(ca, "region", differs);
+        }
+        FactChange::PartnerLiaison(b) => ca.partner_liaison = *b,
+        FactChange::DataSharing(d) => ca.data_sharing = *d,
+        FactChange::AccreditationHosts(h) => ca.accreditation_hosts = h.clone(),
+        FactChange::Springboard(links) => {
+            ca.springboard = links.clone();
+            ca.springboard.sort_by_key(|l| l.to);
+            if !links.is_empty() {
+                ca.criteria.remove(&Criterion::Springboard);
+            }
+        }
+    }
+}
+
+/// A number without trailing zeros: `5`, `0.35`.
+pub(crate) fn trim_num(x: f64) -> String {
+    let s = format!("{x:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+fn opt(x: Option<u32>) -> String {
+    x.map_or("-".to_string(), |v| v.to_string())
+}

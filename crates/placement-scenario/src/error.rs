@@ -1,0 +1,186 @@
+//! The crate's one error type, [`ScenarioError`], and the [`Problem`]s that validation collects.
+//!
+//! Resolution never stops at the first problem: every problem found in a scenario chain is
+//! gathered, each with the file and line it is on, a stable [`ProblemCode`] and a message saying
+//! what to do, and returned together in [`ScenarioError::Invalid`]. Nothing is written when there
+//! is any problem.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// What kind of problem a [`Problem`] is. Stable: tools may match on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ProblemCode {
+    /// The file is not well-formed TOML, JSON or CSV, or a field has the wrong type.
+    Malformed,
+    /// A file named by the scenario (base, rulebook, CSV table) does not exist or cannot be read.
+    MissingFile,
+    /// Scenarios that build on each other in a circle.
+    Cycle,
+    /// A country code that is not ISO 3166-1 alpha-2, or a country not in the assessment set.
+    UnknownCountry,
+    /// A criterion id that is not in the catalogue, or does not apply to the country.
+    UnknownCriterion,
+    /// A phenomenon id that is not in the catalogue.
+    UnknownPhenomenon,
+    /// A rule id the rulebook does not define, or a threshold the rule does not compare.
+    UnknownRule,
+    /// Any other name (rulebook id, fact, region, data-sharing basis) not in its vocabulary.
+    UnknownName,
+    /// A value outside its scale (or not finite).
+    OutOfRange,
+    /// The same thing given twice (an override, an added country, a lock).
+    Duplicate,
+    /// A required field is absent.
+    Missing,
+    /// Two parts of the scenario that contradict each other.
+    Contradiction,
+    /// The core library rejected the resolved input (its issue is quoted).
+    Rejected,
+}
+
+impl ProblemCode {
+    /// The snake_case id.
+    pub fn id(self) -> &'static str {
+        match self {
+            ProblemCode::Malformed => "malformed",
+            ProblemCode::MissingFile => "missing_file",
+            ProblemCode::Cycle => "cycle",
+            ProblemCode::UnknownCountry => "unknown_country",
+            ProblemCode::UnknownCriterion => "unknown_criterion",
+            ProblemCode::UnknownPhenomenon => "unknown_phenomenon",
+            ProblemCode::UnknownRule => "unknown_rule",
+            ProblemCode::UnknownName => "unknown_name",
+            ProblemCode::OutOfRange => "out_of_range",
+            ProblemCode::Duplicate => "duplicate",
+            ProblemCode::Missing => "missing",
+            ProblemCode::Contradiction => "contradiction",
+            ProblemCode::Rejected => "rejected",
+        }
+    }
+}
+
+/// One problem in a scenario file, with where it is and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// What kind of problem.
+    pub code: ProblemCode,
+    /// The file it is in (as given, or resolved relative to the scenario that names it).
+    pub file: String,
+    /// 1-based line of the offending key (0 when the problem concerns the whole file).
+    pub line: usize,
+    /// The field path, e.g. `override[2].criterion`.
+    pub field: String,
+    /// What is wrong and what to do about it.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: [{}] {}: {}",
+            self.file,
+            self.line,
+            self.code.id(),
+            self.field,
+            self.message
+        )
+    }
+}
+
+fn list(problems: &[Problem]) -> String {
+    let mut out = String::new();
+    for p in problems {
+        out.push_str("\n  - ");
+        out.push_str(&p.to_string());
+    }
+    out
+}
+
+/// Everything that can go wrong in `placement-scenario`.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ScenarioError {
+    /// One or more scenario files are invalid; every problem found is listed with its file and
+    /// line. Fix them and run again; nothing was written.
+    #[error("{} problem(s) found:{}", problems.len(), list(problems))]
+    Invalid {
+        /// Every problem, in the order found.
+        problems: Vec<Problem>,
+    },
+    /// The engine refused to evaluate a resolved scenario (e.g. a `reject` missing-value policy
+    /// with missing values). Its message lists what to change.
+    #[error("{scenario}: evaluation failed: {source}")]
+    Engine {
+        /// The scenario's name.
+        scenario: String,
+        /// The core error.
+        #[source]
+        source: placement_core::Error,
+    },
+    /// An output path is also one of the inputs. Choose another output file.
+    #[error("{}: refusing to write: this file is an input of the run; choose another --out file", path.display())]
+    OutputIsInput {
+        /// The refused path.
+        path: PathBuf,
+    },
+    /// The output could not be written. Check the directory exists and is writable.
+    #[error("{}: cannot write the output: {source}", path.display())]
+    Write {
+        /// The output path.
+        path: PathBuf,
+        /// The operating system's error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl ScenarioError {
+    /// The problems of an [`ScenarioError::Invalid`], or an empty slice.
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            ScenarioError::Invalid { problems } => problems,
+            _ => &[],
+        }
+    }
+}
+
+/// Collects problems; turns into [`ScenarioError::Invalid`] when there are any.
+#[derive(Debug, Default)]
+pub(crate) struct Problems(pub(crate) Vec<Problem>);
+
+impl Problems {
+    pub(crate) fn push(
+        &mut self,
+        code: ProblemCode,
+        file: &str,
+        line: usize,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        self.0.push(Problem {
+            code,
+            file: file.to_string(),
+            line,
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub(crate) fn finish<T>(self, value: T) -> Result<T, ScenarioError> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(ScenarioError::Invalid { problems: self.0 })
+        }
+    }
+}

@@ -1,0 +1,351 @@
+//! Rendering comparisons for people: plain text, Markdown and JSON, in English or Dutch, and
+//! the comparison table of many scenarios (countries × scenarios). Rendering never changes a
+//! comparison; the JSON is the [`ScenarioDiff`] itself.
+
+use std::fmt::Write as _;
+
+use placement_explain::reasons::Lang;
+
+use crate::attribute::{CountryChange, ScenarioDiff, Snapshot};
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text for a terminal.
+    Text,
+    /// Markdown for a note or an issue.
+    Markdown,
+    /// JSON: the comparisons as data.
+    Json,
+}
+
+impl Format {
+    /// Parses `text`, `markdown` or `json`.
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "text" => Some(Format::Text),
+            "markdown" | "md" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
+fn t<'a>(lang: Lang, en: &'a str, nl: &'a str) -> &'a str {
+    match lang {
+        Lang::En => en,
+        Lang::Nl => nl,
+    }
+}
+
+fn outcome(s: Option<&Snapshot>, lang: Lang) -> String {
+    match s {
+        None => t(lang, "(not assessed)", "(niet beoordeeld)").to_string(),
+        Some(s) => {
+            let (class, instrument) = match lang {
+                Lang::En => (s.class.label_en(), s.instrument.label_en()),
+                Lang::Nl => (s.class.label_nl(), s.instrument.label_nl()),
+            };
+            let org = s.organisation.map_or(String::new(), |o| match lang {
+                Lang::En => format!(", {}", o.label_en()),
+                Lang::Nl => format!(", {}", o.label_nl()),
+            });
+            format!("#{} {class}, {instrument}{org}", s.rank)
+        }
+    }
+}
+
+/// The explanation of one country's change: its causes by label.
+pub fn why(diff: &ScenarioDiff, c: &CountryChange, lang: Lang) -> String {
+    let label = |i: &usize| {
+        diff.changes
+            .get(*i)
+            .map_or(String::new(), |ch| match &ch.source {
+                Some(s) => format!("{} ({s})", ch.label),
+                None => ch.label.clone(),
+            })
+    };
+    let labels = |v: &[usize], sep: &str| v.iter().map(label).collect::<Vec<_>>().join(sep);
+    let mut out = if !c.causes.single.is_empty() {
+        format!(
+            "{}: {}",
+            t(lang, "caused by", "veroorzaakt door"),
+            labels(&c.causes.single, "; ")
+        )
+    } else if !c.causes.jointly.is_empty() {
+        format!(
+            "{}: {}",
+            t(lang, "only jointly", "alleen gezamenlijk"),
+            labels(&c.causes.jointly, " + ")
+        )
+    } else if c.causes.displaced {
+        t(
+            lang,
+            "displaced: other countries' scores moved",
+            "verdrongen: de scores van andere landen veranderden",
+        )
+        .to_string()
+    } else {
+        t(
+            lang,
+            "interaction of all changes",
+            "samenspel van alle wijzigingen",
+        )
+        .to_string()
+    };
+    if c.outcome_changed {
+        if let (Some(a), Some(b)) = (&c.deciding_rule.0, &c.deciding_rule.1) {
+            if a != b {
+                let _ = write!(
+                    out,
+                    "; {} {a} → {b}",
+                    t(lang, "deciding rule", "beslisregel")
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Renders one comparison.
+pub fn render(diff: &ScenarioDiff, format: Format, lang: Lang) -> String {
+    match format {
+        Format::Json => serde_json::to_string_pretty(diff).unwrap_or_default(),
+        Format::Text | Format::Markdown => render_prose(diff, format == Format::Markdown, lang),
+    }
+}
+
+fn render_prose(diff: &ScenarioDiff, md: bool, lang: Lang) -> String {
+    let mut o = String::new();
+    let h = if md { "## " } else { "== " };
+    let item = if md { "- " } else { "  - " };
+    let _ = writeln!(
+        o,
+        "{h}{} {}",
+        t(lang, "Scenario", "Scenario"),
+        diff.scenario
+    );
+    let _ = writeln!(o, "{}", diff.description.trim());
+    let _ = writeln!(
+        o,
+        "{}: {} | {}: {} → {}",
+        t(lang, "Compared with", "Vergeleken met"),
+        diff.base_name,
+        t(lang, "rulebook", "regelboek"),
+        diff.rulebook.0,
+        diff.rulebook.1
+    );
+    if diff.chain.len() > 1 {
+        let _ = writeln!(
+            o,
+            "{}: {}",
+            t(lang, "Builds on", "Bouwt voort op"),
+            diff.chain.join(" → ")
+        );
+    }
+    let _ = writeln!(o, "\n{}:", t(lang, "Changes", "Wijzigingen"));
+    for (i, c) in diff.changes.iter().enumerate() {
+        let note = if c.affects_evaluation {
+            ""
+        } else {
+            t(
+                lang,
+                " [for the network planner]",
+                " [voor de netwerkplanner]",
+            )
+        };
+        let src = c
+            .source
+            .as_deref()
+            .map_or(String::new(), |s| format!(" — {s}"));
+        let _ = writeln!(
+            o,
+            "{item}[{}] {}{src}{note} ({}:{})",
+            i + 1,
+            c.label,
+            c.file,
+            c.line
+        );
+    }
+    let outcome_changes: Vec<&CountryChange> =
+        diff.changed.iter().filter(|c| c.outcome_changed).collect();
+    let _ = writeln!(
+        o,
+        "\n{} ({}):",
+        t(lang, "Outcome changes", "Gewijzigde uitkomsten"),
+        outcome_changes.len()
+    );
+    if outcome_changes.is_empty() {
+        let _ = writeln!(o, "{item}{}", t(lang, "none", "geen"));
+    }
+    for c in &outcome_changes {
+        let name = match lang {
+            Lang::En => &c.name_en,
+            Lang::Nl => &c.name_nl,
+        };
+        let _ = writeln!(
+            o,
+            "{item}{} {name}: {} → {}",
+            c.country,
+            outcome(c.before.as_ref(), lang),
+            outcome(c.after.as_ref(), lang)
+        );
+        let _ = writeln!(o, "    {}", why(diff, c, lang));
+    }
+    let ranks: Vec<&CountryChange> = diff
+        .changed
+        .iter()
+        .filter(|c| {
+            let moved = match (c.before, c.after) {
+                (Some(b), Some(a)) => b.rank.abs_diff(a.rank) >= 3,
+                _ => false,
+            };
+            !c.outcome_changed
+                && c.before.is_some_and(|s| s.rank <= 30)
+                && (moved || !c.causes.displaced)
+        })
+        .collect();
+    if !ranks.is_empty() {
+        let _ = writeln!(o, "\n{}:", t(lang, "Rank changes in the top 30 (own score changed, or moved 3 or more places)", "Rangwijzigingen in de top 30 (eigen score gewijzigd, of 3 of meer plaatsen verschoven)"));
+        for c in ranks {
+            let (b, a) = (
+                c.before.map_or(0, |s| s.rank),
+                c.after.map_or(0, |s| s.rank),
+            );
+            let _ = writeln!(o, "{item}{} #{b} → #{a}: {}", c.country, why(diff, c, lang));
+        }
+    }
+    let _ = writeln!(
+        o,
+        "\n{}:",
+        t(lang, "Unchanged at the top", "Ongewijzigd aan de top")
+    );
+    let same: Vec<String> = diff
+        .unchanged_top
+        .iter()
+        .map(|(c, s)| format!("#{} {c} ({})", s.rank, s.instrument))
+        .collect();
+    let _ = writeln!(
+        o,
+        "{item}{}",
+        if same.is_empty() {
+            t(lang, "none", "geen").to_string()
+        } else {
+            same.join(", ")
+        }
+    );
+    if diff.capacity.0 != diff.capacity.1
+        || diff.budget.0 != diff.budget.1
+        || diff.posts.0 != diff.posts.1
+    {
+        let _ = writeln!(
+            o,
+            "\n{}:",
+            t(
+                lang,
+                "Resources (for the network planner)",
+                "Middelen (voor de netwerkplanner)"
+            )
+        );
+        let cap = |c: &crate::Capacity| {
+            format!(
+                "police {} / marechaussee {}",
+                c.police.map_or("-".into(), |x| x.to_string()),
+                c.marechaussee.map_or("-".into(), |x| x.to_string())
+            )
+        };
+        let _ = writeln!(
+            o,
+            "{item}{}: {} → {}",
+            t(lang, "capacity", "capaciteit"),
+            cap(&diff.capacity.0),
+            cap(&diff.capacity.1)
+        );
+        let posts = |p: &crate::Posts| {
+            let l = |s: &std::collections::BTreeSet<placement_core::CountryCode>| {
+                s.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",")
+            };
+            format!("in [{}] out [{}]", l(&p.locked_in), l(&p.ruled_out))
+        };
+        let _ = writeln!(
+            o,
+            "{item}{}: {} → {}",
+            t(lang, "posts", "posten"),
+            posts(&diff.posts.0),
+            posts(&diff.posts.1)
+        );
+    }
+    o
+}
+
+/// The comparison table of many scenarios: one row per country whose outcome changed in any
+/// scenario, one column per scenario; a cell shows the new instrument, or `=` when unchanged.
+pub fn table(diffs: &[ScenarioDiff], format: Format, lang: Lang) -> String {
+    if format == Format::Json {
+        return serde_json::to_string_pretty(diffs).unwrap_or_default();
+    }
+    let mut rows: Vec<placement_core::CountryCode> = diffs
+        .iter()
+        .flat_map(|d| {
+            d.changed
+                .iter()
+                .filter(|c| c.outcome_changed)
+                .map(|c| c.country)
+        })
+        .collect();
+    rows.sort();
+    rows.dedup();
+    let cell = |d: &ScenarioDiff, code| match d
+        .changed
+        .iter()
+        .find(|c| c.country == code && c.outcome_changed)
+    {
+        None => "=".to_string(),
+        Some(c) => {
+            let f =
+                |s: Option<&Snapshot>| s.map_or("-".to_string(), |s| s.instrument.id().to_string());
+            let cls =
+                |s: Option<&Snapshot>| s.map_or("-".to_string(), |s| s.class.id().to_string());
+            if c.before.map(|s| s.instrument) != c.after.map(|s| s.instrument) {
+                format!("{} → {}", f(c.before.as_ref()), f(c.after.as_ref()))
+            } else {
+                format!("{} → {}", cls(c.before.as_ref()), cls(c.after.as_ref()))
+            }
+        }
+    };
+    let mut o = String::new();
+    let head: Vec<&str> = diffs.iter().map(|d| d.scenario.as_str()).collect();
+    if format == Format::Markdown {
+        let _ = writeln!(
+            o,
+            "| {} | {} |",
+            t(lang, "country", "land"),
+            head.join(" | ")
+        );
+        let _ = writeln!(o, "|---|{}", "---|".repeat(head.len()));
+        for code in rows {
+            let cells: Vec<String> = diffs.iter().map(|d| cell(d, code)).collect();
+            let _ = writeln!(o, "| {code} | {} |", cells.join(" | "));
+        }
+    } else {
+        let w = diffs
+            .iter()
+            .flat_map(|d| rows.iter().map(move |c| cell(d, *c).chars().count()))
+            .chain(head.iter().map(|h| h.chars().count()))
+            .max()
+            .unwrap_or(8);
+        let _ = write!(o, "{:<8}", t(lang, "country", "land"));
+        for h in &head {
+            let _ = write!(o, " | {h:<w$}");
+        }
+        o.push('\n');
+        for code in rows {
+            let _ = write!(o, "{:<8}", code.as_str());
+            for d in diffs {
+                let _ = write!(o, " | {:<w$}", cell(d, code));
+            }
+            o.push('\n');
+        }
+    }
+    o
+}

@@ -1,0 +1,92 @@
+//! What-if analysis: runs the base and each scenario and prints what moved and why.
+//!
+//! ```text
+//! cargo run --example what_if -- fixtures/scenarios/brexit-2019.toml [more.toml …]
+//!     [--format text|markdown|json] [--lang en|nl] [--out FILE]
+//! ```
+//! One scenario gives its full comparison; several add a comparison table (countries ×
+//! scenarios). `--out` writes atomically and never over an input file.
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Context};
+use clap::Parser;
+use placement_explain::reasons::Lang;
+use placement_scenario::report::{self, Format};
+use placement_scenario::{compare, output, Scenario};
+
+#[derive(Parser)]
+#[command(about = "Compare what-if scenarios with their base and explain what moved")]
+struct Args {
+    /// Scenario files (TOML or JSON).
+    #[arg(required = true)]
+    scenarios: Vec<PathBuf>,
+    /// Output format: text, markdown or json.
+    #[arg(long, default_value = "text")]
+    format: String,
+    /// Language: en or nl.
+    #[arg(long, default_value = "en")]
+    lang: String,
+    /// Write the report to this file instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let Some(format) = Format::parse(&args.format) else {
+        bail!(
+            "unknown --format {:?}; use text, markdown or json",
+            args.format
+        );
+    };
+    let lang = match args.lang.as_str() {
+        "en" => Lang::En,
+        "nl" => Lang::Nl,
+        other => bail!("unknown --lang {other:?}; use en or nl"),
+    };
+    // Resolve every scenario first, so all problems are reported before anything is written.
+    let mut scenarios = Vec::new();
+    let mut errors = Vec::new();
+    for path in &args.scenarios {
+        match Scenario::load(path) {
+            Ok(s) => scenarios.push(s),
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    if !errors.is_empty() {
+        bail!("{}", errors.join("\n"));
+    }
+    let diffs = scenarios
+        .iter()
+        .map(compare)
+        .collect::<Result<Vec<_>, _>>()
+        .context("comparing scenarios")?;
+    let text = if format == Format::Json {
+        if diffs.len() == 1 {
+            report::render(&diffs[0], format, lang)
+        } else {
+            report::table(&diffs, format, lang)
+        }
+    } else {
+        let mut out: Vec<String> = diffs
+            .iter()
+            .map(|d| report::render(d, format, lang))
+            .collect();
+        if diffs.len() > 1 {
+            out.push(report::table(&diffs, format, lang));
+        }
+        out.join("\n")
+    };
+    match &args.out {
+        Some(path) => {
+            let inputs: Vec<PathBuf> = scenarios
+                .iter()
+                .flat_map(|s| s.inputs.iter().cloned())
+                .collect();
+            output::write_atomic(path, &text, &inputs)?;
+        }
+        None => print!("{text}"),
+    }
+    Ok(())
+}
