@@ -36,6 +36,9 @@ struct Args {
     /// Show only the first N rows (text format).
     #[arg(long)]
     top: Option<usize>,
+    /// Print a one-paragraph explanation under each row (text format; language by --lang).
+    #[arg(long)]
+    explain: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -71,6 +74,17 @@ fn run(args: Args) -> Result<(), placement_core::Error> {
         (None, None) => Rulebook::default_rulebook()?,
     };
     let evaluation = Engine::new(&rules).evaluate(&input)?;
+    let explainer = if args.explain {
+        match placement_explain::Explainer::new(&rules, &input, &evaluation, Default::default()) {
+            Ok(x) => Some(x),
+            Err(e) => {
+                eprintln!("error: {e}");
+                None
+            }
+        }
+    } else {
+        None
+    };
     match args.format {
         Format::Json => println!("{}", evaluation.to_json()),
         Format::Text => {
@@ -96,7 +110,15 @@ fn run(args: Args) -> Result<(), placement_core::Error> {
             println!();
             println!(
                 "{:>4}  {:<4} {:<24} {:<13} {:<18} {:<13} {:>6} {:>6} {:>6}",
-                "rank", "code", "country", "class", "instrument", "organisation", "score", "need", "added"
+                "rank",
+                "code",
+                "country",
+                "class",
+                "instrument",
+                "organisation",
+                "score",
+                "need",
+                "added"
             );
             let n = args.top.unwrap_or(usize::MAX);
             for r in evaluation.records.iter().take(n) {
@@ -115,6 +137,16 @@ fn run(args: Args) -> Result<(), placement_core::Error> {
                 );
                 for reason in top_reasons(r, &rules, 3, lang) {
                     println!("{:>10}- {reason}", "");
+                }
+                if let Some(x) = &explainer {
+                    match x.explain(r.country) {
+                        Ok(e) => println!(
+                            "{:>10}{}",
+                            "",
+                            placement_explain::render::paragraph(&e, lang)
+                        ),
+                        Err(e) => println!("{:>10}({e})", ""),
+                    }
                 }
             }
             if evaluation.records.iter().any(|r| r.hinges_on_missing) {

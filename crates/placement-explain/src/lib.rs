@@ -1,20 +1,62 @@
 //! # placement-explain
 //!
-//! Turns a `placement-core` decision record into reasons a policy advisor can defend. It reads
-//! records and rulebooks and never changes a score.
+//! Turns a `placement-core` decision record into an explanation a policy advisor can defend:
+//! why a country got its class, instrument and organisation, what would have to change for
+//! another outcome, and where every input came from. It reads records and rulebooks and
+//! **never changes a score**; to verify a counterfactual it re-runs the engine on changed
+//! inputs (`Engine::reevaluate`, every other country held fixed).
 //!
 //! ```
 //! use placement_core::{AssessmentSet, Engine, Rulebook};
-//! use placement_explain::reasons::{top_reasons, Lang};
+//! use placement_explain::{render, Explainer, Lang, Options};
 //!
 //! let rules = Rulebook::default_rulebook()?;
-//! let evaluation = Engine::new(&rules).evaluate(&AssessmentSet::default_fixture()?)?;
-//! let record = &evaluation.records[0];
-//! let reasons = top_reasons(record, &rules, 3, Lang::En);
-//! assert!(!reasons.is_empty() && reasons.len() <= 3);
-//! # Ok::<(), placement_core::Error>(())
+//! let input = AssessmentSet::default_fixture()?;
+//! let evaluation = Engine::new(&rules).evaluate(&input)?;
+//! let explainer = Explainer::new(&rules, &input, &evaluation, Options::default())?;
+//!
+//! let e = explainer.explain_code("CO")?;
+//! // Contributions add up to the score, rule adjustments included.
+//! assert!((e.contributions.score_total() - e.recommendation.score).abs() < 1e-9);
+//! let text = render::text(&e, Lang::Nl);
+//! assert!(text.contains("Colombia"));
+//! let json = render::json(&e);
+//! assert!(json.contains("\"schema_version\": 1"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! ## Map
+//! - [`Explainer`] / [`Explanation`] ([`explainer`]): the entry point and the structured result.
+//! - [`contributions`]: each criterion's and adjustment's part of score, need and added value.
+//! - [`rules`]: rules that fired, were overruled, or nearly fired.
+//! - [`margins`]: distances to class boundaries, instrument thresholds and ranking neighbours.
+//! - [`counterfactual`]: the smallest verified changes that change the outcome.
+//! - [`compare`]: why A ranks above B.
+//! - [`stability`]: weight intervals within which the outcome holds.
+//! - [`provenance`]: sources, dates, confidence, missing and stale inputs, marking.
+//! - [`render`]: plain text (English, Dutch), Markdown and JSON.
+//! - [`i18n`]: every phrase and label in both languages.
+//! - [`error`]: the error type, [`ExplainError`].
+//! - [`reasons`]: one-line reasons for tables (`advise`).
+//!
+//! The JSON schema and the limits of the searches are documented in `docs/explain.md`.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod compare;
+pub mod contributions;
+pub mod counterfactual;
+pub mod error;
+pub mod explainer;
+pub mod i18n;
+pub mod margins;
+pub mod provenance;
 pub mod reasons;
+pub mod render;
+pub mod rules;
+pub mod stability;
+
+pub use compare::Comparison;
+pub use error::{parse_evaluation, ExplainError};
+pub use explainer::{Explainer, Explanation, Options, SCHEMA_VERSION};
+pub use i18n::Lang;

@@ -3,14 +3,7 @@
 
 use placement_core::{DecisionRecord, Rulebook};
 
-/// The language of rendered text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    /// English.
-    En,
-    /// Dutch.
-    Nl,
-}
+pub use crate::i18n::Lang;
 
 /// Up to `n` short reasons for the record's recommendation, strongest first: the instrument's
 /// deciding rule (its statement), then the largest criterion contributions.
@@ -36,20 +29,12 @@ pub fn top_reasons(record: &DecisionRecord, rules: &Rulebook, n: usize, lang: La
         out.push(format!("{}: {}", rule.id, statement));
     }
     let mut contributions: Vec<_> = record.contributions.iter().collect();
-    contributions.sort_by(|a, b| {
-        b.1.to_score
-            .total_cmp(&a.1.to_score)
-            .then(a.0.cmp(b.0))
-    });
+    contributions.sort_by(|a, b| b.1.to_score.total_cmp(&a.1.to_score).then(a.0.cmp(b.0)));
     for (criterion, c) in contributions {
         if out.len() >= n {
             break;
         }
-        let info = criterion.info();
-        let name = match lang {
-            Lang::En => info.name_en,
-            Lang::Nl => info.name_nl,
-        };
+        let name = lang.criterion(*criterion);
         out.push(match lang {
             Lang::En => format!("{name} {:.1}/10 adds {:.1} points", c.value, c.to_score),
             Lang::Nl => format!("{name} {:.1}/10 levert {:.1} punten", c.value, c.to_score),

@@ -1,0 +1,103 @@
+//! The crate's one error type.
+
+use placement_core::country::all_countries;
+
+/// Why an explanation could not be made. Each variant says what the caller can do about it.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExplainError {
+    /// The code names no country of the evaluation. Check the spelling (ISO 3166-1 alpha-2,
+    /// e.g. `CO`); `suggestions` lists evaluated countries with similar codes or names.
+    #[error(
+        "unknown country code `{code}`: not in the evaluation{}",
+        suggest(suggestions)
+    )]
+    UnknownCountry {
+        /// The code as given.
+        code: String,
+        /// Evaluated codes that are close (one letter different, or a name that matches).
+        suggestions: Vec<String>,
+    },
+    /// The evaluation (or record file) was made with another rulebook than the one given.
+    /// Evaluate again with the same rulebook, or pass the rulebook that made it.
+    #[error(
+        "the evaluation was made with rulebook `{evaluation_id}` (sha256 {evaluation_hash}), \
+         but rulebook `{rules_id}` (sha256 {rules_hash}) was given to explain it"
+    )]
+    IncompatibleRulebook {
+        /// Id of the rulebook recorded in the evaluation.
+        evaluation_id: String,
+        /// Its hash, as recorded.
+        evaluation_hash: String,
+        /// Id of the rulebook given.
+        rules_id: String,
+        /// Its hash.
+        rules_hash: String,
+    },
+    /// A record file is not a well-formed evaluation JSON (see `docs/decision-record.md`).
+    #[error("{origin}:{line}:{column}: malformed evaluation record: {message}")]
+    MalformedRecord {
+        /// The file.
+        origin: String,
+        /// 1-based line (0 when unknown).
+        line: usize,
+        /// 1-based column (0 when unknown).
+        column: usize,
+        /// The parser's description.
+        message: String,
+    },
+    /// The engine refused to re-evaluate a country (e.g. its input became invalid).
+    #[error("re-evaluation failed: {0}")]
+    Engine(#[from] placement_core::Error),
+}
+
+fn suggest(s: &[String]) -> String {
+    if s.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", s.join(", "))
+    }
+}
+
+/// Evaluated codes near `given`: equal ignoring case, one letter different, or a country whose
+/// English or Dutch name starts with the given text. At most ten, same first letter first.
+pub(crate) fn near_codes<'a>(given: &str, evaluated: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let g = given.trim().to_ascii_uppercase();
+    let lower = given.trim().to_lowercase();
+    let mut out: Vec<String> = evaluated
+        .filter(|code| {
+            let differing = code.chars().zip(g.chars()).filter(|(a, b)| a != b).count()
+                + code.len().abs_diff(g.len());
+            let by_name = lower.len() >= 3
+                && all_countries().iter().any(|f| {
+                    f.code.as_str() == *code
+                        && (f.name_en.to_lowercase().starts_with(&lower)
+                            || f.name_nl.to_lowercase().starts_with(&lower))
+                });
+            differing <= 1 || by_name
+        })
+        .map(str::to_string)
+        .collect();
+    // Codes sharing the first letter first (a typo in the second letter is most common).
+    let first = g.chars().next();
+    out.sort_by_key(|c| (c.chars().next() != first, c.clone()));
+    out.dedup();
+    out.truncate(10);
+    out
+}
+
+/// Reads an evaluation from its JSON (the output of `advise --format json`).
+///
+/// # Errors
+/// [`ExplainError::MalformedRecord`] with line and column.
+pub fn parse_evaluation(
+    origin: &str,
+    text: &str,
+) -> Result<placement_core::Evaluation, ExplainError> {
+    serde_json::from_str(text).map_err(|e| ExplainError::MalformedRecord {
+        origin: origin.to_string(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })
+}

@@ -1,0 +1,11 @@
+//! Renderers: generated from the explanation (and so from the record and rulebook), never
+//! written per country. No I/O, no network.
+
+mod doc;
+mod json;
+mod markdown;
+mod text;
+
+pub use json::{comparison_json, json};
+pub use markdown::{comparison_markdown, markdown};
+pub use text::{comparison_text, paragraph, text};

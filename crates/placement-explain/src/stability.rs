@@ -1,0 +1,129 @@
+//! Weight stability: for each weighed criterion, the interval of its weight within which the
+//! country's class and instrument stay the same.
+//!
+//! Changing one weight `w_c` to `x` rescales the others proportionally, `w_k · (1 − x)/(1 − w_c)`,
+//! so the weights still sum to 1 — what `Rulebook::set_weights`
+//! leaves after normalising. Only this country is re-decided (every other country, and so the
+//! springboard value it derives from their need, is held fixed). The interval is found by a
+//! grid of 0.02 outward from the current weight, then bisection to 1e-4.
+
+use placement_core::criteria::Side;
+use placement_core::near_miss::Probe;
+use placement_core::{Class, Criterion, Instrument};
+use serde::{Deserialize, Serialize};
+
+use crate::explainer::CountryCtx;
+
+const N: usize = Criterion::COUNT;
+const GRID: f64 = 0.02;
+const PRECISION: f64 = 1e-4;
+
+/// The stable interval of one weight.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct WeightInterval {
+    /// The criterion.
+    pub criterion: Criterion,
+    /// Its weight now (all weights sum to 1).
+    pub weight: f64,
+    /// The lowest weight with the same class and instrument (to 1e-4).
+    pub lower: f64,
+    /// The highest weight with the same class and instrument (to 1e-4).
+    pub upper: f64,
+    /// What changes just below `lower` (absent when `lower` is 0).
+    pub below: Option<(Class, Instrument)>,
+    /// What changes just above `upper` (absent when no weight up to the limit changes it).
+    pub above: Option<(Class, Instrument)>,
+}
+
+/// Weights with criterion `c` set to `x` and the others rescaled proportionally.
+pub fn rescaled(weights: &[f64; N], c: Criterion, x: f64) -> [f64; N] {
+    let w = weights[c.index()];
+    let rest = 1.0 - w;
+    let mut out = *weights;
+    for k in Criterion::ALL {
+        out[k.index()] = if k == c {
+            x
+        } else if rest > 0.0 {
+            weights[k.index()] * (1.0 - x) / rest
+        } else {
+            0.0
+        };
+    }
+    out
+}
+
+/// The largest weight `c` can take with both sides still weighed (each side's total > 0).
+fn limit(weights: &[f64; N], c: Criterion) -> f64 {
+    let other_side: f64 = Criterion::ALL
+        .into_iter()
+        .filter(|k| k.side() != c.side() && k.side() != Side::RuleOnly)
+        .map(|k| weights[k.index()])
+        .sum();
+    if other_side > 0.0 {
+        1.0 - 1e-6
+    } else {
+        1.0
+    }
+}
+
+fn decide(probe: &mut Probe<'_>, w: [f64; N]) -> (Class, Instrument) {
+    probe.set_weights(w);
+    let o = probe.outcome(&probe.base());
+    (o.class, o.instrument)
+}
+
+/// Stability intervals of every weighed criterion with a weight.
+pub(crate) fn intervals(ctx: &CountryCtx<'_>) -> Vec<WeightInterval> {
+    let mut probe = ctx.probe.clone();
+    let weights = probe.weights();
+    let base = decide(&mut probe, weights);
+    let mut out = Vec::new();
+    for c in Criterion::ALL {
+        if c.side() == Side::RuleOnly {
+            continue;
+        }
+        let w = weights[c.index()];
+        let hi_limit = limit(&weights, c);
+        let mut bound = |dir: f64, end: f64| -> (f64, Option<(Class, Instrument)>) {
+            let mut prev = w;
+            let mut k = 1.0;
+            loop {
+                let x = if dir > 0.0 {
+                    (w + k * GRID).min(end)
+                } else {
+                    (w - k * GRID).max(end)
+                };
+                if x == prev {
+                    return (prev, None);
+                }
+                let d = decide(&mut probe, rescaled(&weights, c, x));
+                if d != base {
+                    let (mut a, mut b) = (prev, x);
+                    while (b - a).abs() > PRECISION {
+                        let m = (a + b) / 2.0;
+                        if decide(&mut probe, rescaled(&weights, c, m)) == base {
+                            a = m;
+                        } else {
+                            b = m;
+                        }
+                    }
+                    let changed = decide(&mut probe, rescaled(&weights, c, b));
+                    return (a, Some(changed));
+                }
+                prev = x;
+                k += 1.0;
+            }
+        };
+        let (upper, above) = bound(1.0, hi_limit);
+        let (lower, below) = bound(-1.0, 0.0);
+        out.push(WeightInterval {
+            criterion: c,
+            weight: w,
+            lower,
+            upper,
+            below,
+            above,
+        });
+    }
+    out
+}
