@@ -226,7 +226,7 @@ impl<'r> Engine<'r> {
             .countries
             .iter()
             .zip(records)
-            .map(|(ca, (p, d, terms))| self.record(set, ca, &p, d, terms))
+            .map(|(ca, (p, d, terms))| self.record(set.meta.as_of, ca, &p, d, terms))
             .collect();
         for (ca, r) in set.countries.iter().zip(out.iter_mut()) {
             self.missing_impact(ca, r, &graph, &needs, &placed);
@@ -278,6 +278,20 @@ impl<'r> Engine<'r> {
         set: &AssessmentSet,
         ca: &CountryAssessment,
     ) -> Result<DecisionRecord, Error> {
+        Ok(self.reevaluator(evaluation, set)?.reevaluate(ca))
+    }
+
+    /// Prepares repeated re-evaluations against one evaluation: the other countries' needs,
+    /// placements and the springboard graph are gathered once, so each
+    /// [`Reevaluator::reevaluate`] costs only the one country's stages.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] when `evaluation` came from another rulebook (its hash differs).
+    pub fn reevaluator<'e>(
+        &'e self,
+        evaluation: &Evaluation,
+        set: &AssessmentSet,
+    ) -> Result<Reevaluator<'e, 'r>, Error> {
         if evaluation.rulebook.hash != self.rules_hash {
             return Err(Error::Invalid {
                 origin: "<evaluation>".to_string(),
@@ -295,27 +309,27 @@ impl<'r> Engine<'r> {
                 )],
             });
         }
-        let needs: BTreeMap<CountryCode, f64> = evaluation
-            .records
-            .iter()
-            .map(|r| (r.country, r.need))
-            .collect();
-        let placed: Vec<CountryCode> = evaluation
-            .records
-            .iter()
-            .filter(|r| r.instrument == Instrument::PermanentLiaison && r.country != ca.code)
-            .map(|r| r.country)
-            .collect();
-        let graph = springboard_graph(set);
-        let mut p = self.prepare(ca);
-        let terms = self.apply_springboard(ca, &mut p, &graph, &needs);
-        let mut d = self.decide(ca, &p);
-        let host_placed = ca.accreditation_hosts.iter().any(|h| placed.contains(h));
-        self.network_stage(ca, &p, &mut d, host_placed);
-        let mut r = self.record(set, ca, &p, d, terms);
-        self.missing_impact(ca, &mut r, &graph, &needs, &placed);
-        r.rank = evaluation.record(ca.code).map_or(0, |old| old.rank);
-        Ok(r)
+        Ok(Reevaluator {
+            engine: self,
+            needs: evaluation
+                .records
+                .iter()
+                .map(|r| (r.country, r.need))
+                .collect(),
+            placed: evaluation
+                .records
+                .iter()
+                .filter(|r| r.instrument == Instrument::PermanentLiaison)
+                .map(|r| r.country)
+                .collect(),
+            ranks: evaluation
+                .records
+                .iter()
+                .map(|r| (r.country, r.rank))
+                .collect(),
+            graph: springboard_graph(set),
+            as_of: set.meta.as_of,
+        })
     }
 
     fn check_missing(&self, set: &AssessmentSet) -> Result<(), Error> {
@@ -629,14 +643,14 @@ impl<'r> Engine<'r> {
 
     fn record(
         &self,
-        set: &AssessmentSet,
+        as_of: crate::evidence::Date,
         ca: &CountryAssessment,
         p: &Prepared,
         d: Decision,
         springboard: Vec<SpringboardTerm>,
     ) -> DecisionRecord {
         let s = &self.rules.scoring;
-        let stale_limit = set.meta.as_of.days() - i64::from(s.stale_after_days);
+        let stale_limit = as_of.days() - i64::from(s.stale_after_days);
         let mut warnings = Vec::new();
         let mut marking = Marking::Unclassified;
         let mut inputs = BTreeMap::new();
@@ -655,7 +669,7 @@ impl<'r> Engine<'r> {
                         c.id(),
                         e.date,
                         s.stale_after_days,
-                        set.meta.as_of
+                        as_of
                     ));
                 }
             }
@@ -788,6 +802,40 @@ impl<'r> Engine<'r> {
                 changes_outcome,
             });
         }
+    }
+}
+
+/// Re-evaluates single countries against a fixed evaluation (see [`Engine::reevaluator`]).
+#[derive(Debug, Clone)]
+pub struct Reevaluator<'e, 'r> {
+    engine: &'e Engine<'r>,
+    needs: BTreeMap<CountryCode, f64>,
+    placed: Vec<CountryCode>,
+    ranks: BTreeMap<CountryCode, usize>,
+    graph: DiGraphMap<CountryCode, f64>,
+    as_of: crate::evidence::Date,
+}
+
+impl Reevaluator<'_, '_> {
+    /// Re-evaluates one country with changed inputs, every other country held as it was. The
+    /// record keeps the country's old rank (0 for a country new to the evaluation).
+    pub fn reevaluate(&self, ca: &CountryAssessment) -> DecisionRecord {
+        let e = self.engine;
+        let placed: Vec<CountryCode> = self
+            .placed
+            .iter()
+            .copied()
+            .filter(|c| *c != ca.code)
+            .collect();
+        let mut p = e.prepare(ca);
+        let terms = e.apply_springboard(ca, &mut p, &self.graph, &self.needs);
+        let mut d = e.decide(ca, &p);
+        let host_placed = ca.accreditation_hosts.iter().any(|h| placed.contains(h));
+        e.network_stage(ca, &p, &mut d, host_placed);
+        let mut r = e.record(self.as_of, ca, &p, d, terms);
+        e.missing_impact(ca, &mut r, &self.graph, &self.needs, &placed);
+        r.rank = self.ranks.get(&ca.code).copied().unwrap_or(0);
+        r
     }
 }
 

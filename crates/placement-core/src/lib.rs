@@ -55,7 +55,7 @@ pub use assessment::{AssessmentSet, CountryAssessment, DataSharingBasis};
 pub use citation::Citation;
 pub use country::{CountryCode, CountryFacts, Region};
 pub use criteria::{Criterion, Side};
-pub use engine::Engine;
+pub use engine::{Engine, Reevaluator};
 pub use error::{Error, Issue, IssueCode};
 pub use evidence::{Confidence, Evidence, Marking};
 pub use outcome::{Class, Instrument, Organisation};
