@@ -12,7 +12,8 @@ use placement_core::{AssessmentSet, CountryCode, Engine, Rulebook};
 fn all_249() -> AssessmentSet {
     let mut set = AssessmentSet::default_fixture().expect("embedded fixture");
     let template = set.countries.clone();
-    let present: std::collections::BTreeSet<CountryCode> = template.iter().map(|c| c.code).collect();
+    let present: std::collections::BTreeSet<CountryCode> =
+        template.iter().map(|c| c.code).collect();
     let mut k = 0;
     for facts in all_countries() {
         if facts.code == CountryCode::netherlands() || present.contains(&facts.code) {
@@ -37,7 +38,9 @@ fn bench(c: &mut Criterion) {
     let engine = Engine::new(&rules);
     c.bench_function("evaluate/249_countries", |b| {
         b.iter(|| {
-            let e = engine.evaluate(std::hint::black_box(&set)).expect("evaluates");
+            let e = engine
+                .evaluate(std::hint::black_box(&set))
+                .expect("evaluates");
             assert_eq!(e.records.len(), 249);
             e
         })
