@@ -1,18 +1,20 @@
 //! Content hashes: SHA-256 over a canonical binary encoding of a value's serde data model.
 //!
 //! The encoding writes, for every value, a one-byte tag and then its content: integers and the
-//! bit patterns of floats in little-endian, strings and byte strings with their length, struct
-//! and map entries with their field names or keys, sequences with their length. Maps in this
-//! crate are `BTreeMap`s and country lists are sorted, so equal values always encode to equal
-//! bytes. It is several times faster than hashing JSON text (floats are not formatted), which
-//! keeps hashing 250 countries' inputs well inside the evaluation budget.
+//! bit patterns of floats in little-endian, strings and byte strings with their length (as a
+//! LEB128 varint), enum variants by index, struct fields in declaration order (their names are
+//! fixed by the type, so they are not written), map entries with their keys, sequences with
+//! their length. Maps in this crate are `BTreeMap`s and country lists are sorted, so equal
+//! values always encode to equal bytes. It is several times faster than hashing JSON text
+//! (floats are not formatted, names are not repeated). A hash identifies a value within one
+//! version of the types; the record's `schema_version` covers changes of the types.
 
 use serde::ser::{self, Serialize};
 use sha2::{Digest, Sha256};
 
 /// SHA-256 of a value's canonical encoding, as lower-case hex.
 pub fn sha256_json<T: Serialize + ?Sized>(value: &T) -> String {
-    let mut enc = Encoder(Vec::with_capacity(BUFFER), Sha256::new());
+    let mut enc = Encoder(Vec::with_capacity(BUFFER), Sha256::new(), Recent::default());
     // Serialising plain data cannot fail; on the impossible error the bytes so far are hashed,
     // which still differs from any complete encoding.
     let _ = value.serialize(&mut enc);
@@ -31,7 +33,31 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 /// Bytes are gathered in a small buffer and fed to the hasher whenever it fills.
 const BUFFER: usize = 1 << 14;
 
-struct Encoder(Vec<u8>, Sha256);
+struct Encoder(Vec<u8>, Sha256, Recent);
+
+/// The last few long strings written: a string equal to one of them is written as a one-byte
+/// back-reference (evidence sources repeat for every value of a country). Deterministic: it
+/// depends only on the sequence of strings.
+#[derive(Default)]
+struct Recent {
+    slots: [String; 4],
+    next: usize,
+}
+
+impl Recent {
+    const MIN_LEN: usize = 24;
+
+    fn find(&self, s: &str) -> Option<usize> {
+        self.slots.iter().position(|x| x == s)
+    }
+
+    fn remember(&mut self, s: &str) {
+        let slot = &mut self.slots[self.next];
+        slot.clear();
+        slot.push_str(s);
+        self.next = (self.next + 1) % self.slots.len();
+    }
+}
 
 /// The (never produced) error of the encoder.
 #[derive(Debug)]
@@ -61,7 +87,16 @@ impl Encoder {
         self.0.push(t);
     }
     fn len(&mut self, n: usize) {
-        self.0.extend_from_slice(&(n as u64).to_le_bytes());
+        let mut n = n as u64;
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.0.push(byte);
+                break;
+            }
+            self.0.push(byte | 0x80);
+        }
     }
     fn str(&mut self, s: &str) {
         self.len(s.len());
@@ -133,6 +168,14 @@ impl ser::Serializer for &mut Encoder {
         self.serialize_u64(u64::from(u32::from(v)))
     }
     fn serialize_str(self, v: &str) -> R {
+        if v.len() >= Recent::MIN_LEN {
+            if let Some(i) = self.2.find(v) {
+                self.tag(20);
+                self.0.push(i as u8);
+                return Ok(());
+            }
+            self.2.remember(v);
+        }
         self.tag(5);
         self.str(v);
         Ok(())
@@ -157,14 +200,13 @@ impl ser::Serializer for &mut Encoder {
         self.tag(9);
         Ok(())
     }
-    fn serialize_unit_struct(self, name: &'static str) -> R {
+    fn serialize_unit_struct(self, _: &'static str) -> R {
         self.tag(10);
-        self.str(name);
         Ok(())
     }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> R {
+    fn serialize_unit_variant(self, _: &'static str, index: u32, _: &'static str) -> R {
         self.tag(11);
-        self.str(variant);
+        self.len(index as usize);
         Ok(())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, v: &T) -> R {
@@ -173,12 +215,12 @@ impl ser::Serializer for &mut Encoder {
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
         _: &'static str,
-        _: u32,
-        variant: &'static str,
+        index: u32,
+        _: &'static str,
         v: &T,
     ) -> R {
         self.tag(12);
-        self.str(variant);
+        self.len(index as usize);
         v.serialize(self)
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<Self, EncodeError> {
@@ -195,12 +237,12 @@ impl ser::Serializer for &mut Encoder {
     fn serialize_tuple_variant(
         self,
         _: &'static str,
-        _: u32,
-        variant: &'static str,
+        index: u32,
+        _: &'static str,
         len: usize,
     ) -> Result<Self, EncodeError> {
         self.tag(14);
-        self.str(variant);
+        self.len(index as usize);
         self.serialize_seq(Some(len))
     }
     fn serialize_map(self, len: Option<usize>) -> Result<Self, EncodeError> {
@@ -216,12 +258,12 @@ impl ser::Serializer for &mut Encoder {
     fn serialize_struct_variant(
         self,
         _: &'static str,
-        _: u32,
-        variant: &'static str,
+        index: u32,
+        _: &'static str,
         len: usize,
     ) -> Result<Self, EncodeError> {
         self.tag(17);
-        self.str(variant);
+        self.len(index as usize);
         self.serialize_struct("", len)
     }
 }
@@ -268,13 +310,11 @@ macro_rules! fields {
         impl ser::$trait for &mut Encoder {
             type Ok = ();
             type Error = EncodeError;
-            fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> R {
-                self.str(key);
+            fn serialize_field<T: Serialize + ?Sized>(&mut self, _: &'static str, v: &T) -> R {
                 v.serialize(&mut **self)
             }
-            fn skip_field(&mut self, key: &'static str) -> R {
+            fn skip_field(&mut self, _: &'static str) -> R {
                 self.tag(19);
-                self.str(key);
                 Ok(())
             }
             fn end(self) -> R {
@@ -303,5 +343,13 @@ mod tests {
         assert_eq!(sha256_json(&a).len(), 64);
         // Strings are length-prefixed: ("ab","c") and ("a","bc") differ.
         assert_ne!(sha256_json(&("ab", "c")), sha256_json(&("a", "bc")));
+        // Back-references to repeated long strings keep sequences distinct.
+        let long = "a string long enough to be remembered";
+        let other = "another string long enough to be remembered";
+        assert_ne!(
+            sha256_json(&[long, long, other]),
+            sha256_json(&[long, other, other])
+        );
+        assert_ne!(sha256_json(&[long, long]), sha256_json(&[long, other]));
     }
 }
