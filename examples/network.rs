@@ -1,0 +1,134 @@
+//! Network planning: which posts and work areas serve the most need within capacity and budget.
+//!
+//! ```text
+//! cargo run --release --example network -- [--capacity 30] [--budget EUR] [--scenario FILE]
+//!     [--input FILE] [--format text|json|markdown] [--plot FILE.svg]
+//!     [--lock CC,..] [--forbid CC,..] [--lock-existing] [--region-min REGION=N,..]
+//! ```
+//!
+//! `--scenario` takes an assessment-set file (TOML or JSON) for now: the scenario crate is not
+//! ready. `--input` is the network fixture (default: the embedded `fixtures/network-2025.json`).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use anyhow::{bail, Context};
+use clap::{Parser, ValueEnum};
+use placement_core::{AssessmentSet, Engine, Region, Rulebook};
+use placement_network::analysis::{report, ReportOptions};
+use placement_network::render::{render, Format};
+use placement_network::svg::value_curve_svg;
+use placement_network::{build_instance, Constraints, ValueModel, NETWORK_2025};
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Out {
+    Text,
+    Json,
+    Markdown,
+}
+
+/// Exact, explained network planning for Dutch police liaison officers.
+#[derive(Parser)]
+struct Args {
+    /// Liaisons in total (R-CAP-1: 30).
+    #[arg(long, default_value_t = 30)]
+    capacity: u32,
+    /// Budget per year, EUR (default: none; each liaison costs 280,000).
+    #[arg(long)]
+    budget: Option<f64>,
+    /// Assessment-set file (TOML/JSON); default the embedded 2025 fixture.
+    #[arg(long)]
+    scenario: Option<PathBuf>,
+    /// Network fixture (JSON); default the embedded fixtures/network-2025.json.
+    #[arg(long)]
+    input: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Out,
+    /// Write the value curve as SVG.
+    #[arg(long)]
+    plot: Option<PathBuf>,
+    /// Countries that must keep or get a post (comma-separated ISO codes).
+    #[arg(long, value_delimiter = ',')]
+    lock: Vec<String>,
+    /// Countries where no post may be placed (default RU, seed 003).
+    #[arg(long, value_delimiter = ',', default_value = "RU")]
+    forbid: Vec<String>,
+    /// Keep every post of the 2025 network.
+    #[arg(long)]
+    lock_existing: bool,
+    /// Least posts per region, e.g. `western_africa=2,south_america=1`.
+    #[arg(long, value_delimiter = ',')]
+    region_min: Vec<String>,
+    /// Skip re-solving without each chosen post (faster).
+    #[arg(long)]
+    no_resolve: bool,
+}
+
+fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let rules = Rulebook::default_rulebook()?;
+    let set = match &args.scenario {
+        Some(path) => AssessmentSet::load(path)?,
+        None => AssessmentSet::default_fixture()?,
+    };
+    let evaluation = Engine::new(&rules).evaluate(&set)?;
+    let (origin, json) = match &args.input {
+        Some(path) => (
+            path.display().to_string(),
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?,
+        ),
+        None => (
+            "fixtures/network-2025.json".to_string(),
+            NETWORK_2025.to_string(),
+        ),
+    };
+    let instance = build_instance(&evaluation, &origin, &json, &ValueModel::default())?;
+    let mut region_min = BTreeMap::new();
+    for item in &args.region_min {
+        let Some((region, n)) = item.split_once('=') else {
+            bail!("--region-min expects REGION=N, got {item:?}");
+        };
+        let Some(region) = Region::from_id(region.trim()) else {
+            bail!("unknown region {region:?}");
+        };
+        region_min.insert(region, n.trim().parse::<u32>()?);
+    }
+    let constraints = Constraints {
+        capacity: args.capacity,
+        budget: args.budget,
+        locked: args.lock.clone(),
+        lock_existing: args.lock_existing,
+        forbidden: args
+            .forbid
+            .iter()
+            .filter(|f| !f.is_empty())
+            .cloned()
+            .collect(),
+        region_min,
+        ..Constraints::default()
+    };
+    let options = ReportOptions {
+        resolve_marginals: !args.no_resolve,
+        ..ReportOptions::default()
+    };
+    let report = report(&instance, &constraints, &options)?;
+    if let Some(path) = &args.plot {
+        let title = format!(
+            "Value covered by capacity ({})",
+            if report.illustrative {
+                "illustrative"
+            } else {
+                "assessed"
+            }
+        );
+        std::fs::write(path, value_curve_svg(&title, &report.curve))
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    match args.format {
+        Out::Text => print!("{}", render(&report, Format::Text)),
+        Out::Markdown => print!("{}", render(&report, Format::Markdown)),
+        Out::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+    }
+    Ok(())
+}
