@@ -266,6 +266,31 @@ pub enum McdaError {
         reason: String,
     },
 
+    /// The placement engine refused the assessment set or rulebook it was given by
+    /// [`crate::placement`] (for example weights that leave one side of the model with a
+    /// zero total, or missing values under a `reject` policy).
+    ///
+    /// What to do: fix the input or rulebook as the engine's message says.
+    #[error("placement engine: {message}")]
+    Engine {
+        /// The engine's own error message (it names the file, field and problem).
+        message: String,
+    },
+
+    /// An [`placement_core::Evaluation`] does not belong to the assessment set or rulebook it
+    /// was passed with (their hashes differ).
+    ///
+    /// What to do: evaluate the assessment set again under this rulebook.
+    #[error("the evaluation was made from another {what}: hash {found}, expected {expected}")]
+    MismatchedEvaluation {
+        /// `"rulebook"` or `"assessment set"`.
+        what: &'static str,
+        /// Hash of the one passed in.
+        expected: String,
+        /// Hash recorded in the evaluation.
+        found: String,
+    },
+
     /// Several problems found by one validation pass.
     ///
     /// What to do: fix each listed problem.

@@ -27,6 +27,9 @@
 //! * [`smaa`]: SMAA-2 (rank acceptability, central weights, confidence factors), seeded and
 //!   bit-reproducible whatever the thread count.
 //! * [`sensitivity`]: weight intervals within which the top alternative / top-k set holds.
+//! * [`placement`]: the rule-based placement engine as one more method on the same matrix.
+//! * [`benchmark`]: every weighting scheme × every method on one problem (the
+//!   `weights_benchmark` example); [`svg`]: a small SVG writer for its SMAA-2 chart.
 //! * [`request`]: the JSON contract of the `mcda` example binary.
 //!
 //! Formulas and citations are on each item and collected, with the verification table, in
@@ -41,15 +44,18 @@
 #![allow(clippy::neg_cmp_op_on_partial_ord)]
 
 pub mod ahp;
+pub mod benchmark;
 pub mod correlation;
 pub mod error;
 pub mod matrix;
 pub mod methods;
 pub mod normalize;
+pub mod placement;
 pub mod rank;
 pub mod request;
 pub mod sensitivity;
 pub mod smaa;
+pub mod svg;
 pub mod weights;
 
 pub use error::{McdaError, Result};
