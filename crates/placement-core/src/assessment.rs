@@ -194,10 +194,14 @@ impl AssessmentSet {
         AssessmentSet::parse(&path.display().to_string(), &text)
     }
 
-    /// SHA-256 of the set's canonical encoding: evaluations carry it so a result can be matched
-    /// to the exact inputs that produced it.
+    /// SHA-256 fingerprint of the set: evaluations carry it so a result can be matched to the
+    /// exact inputs that produced it. A two-level hash: one SHA-256 per country (computed in
+    /// parallel), then SHA-256 over the set's `meta` and those digests in code order.
     pub fn fingerprint(&self) -> String {
-        crate::hash::sha256_json(self)
+        use rayon::prelude::*;
+        let per_country: Vec<[u8; 32]> =
+            self.countries.par_iter().map(crate::hash::sha256).collect();
+        crate::hash::sha256_json(&(&self.meta, per_country))
     }
 
     /// The assessment of one country.

@@ -20,6 +20,7 @@ use std::collections::BTreeMap;
 
 use ordered_float::OrderedFloat;
 use petgraph::graphmap::DiGraphMap;
+use rayon::prelude::*;
 
 use crate::assessment::{AssessmentSet, CountryAssessment};
 use crate::country::CountryCode;
@@ -196,7 +197,9 @@ impl<'r> Engine<'r> {
         fingerprint: &str,
     ) -> Result<Evaluation, Error> {
         self.check_missing(set)?;
-        let prepared: Vec<Prepared> = set.countries.iter().map(|c| self.prepare(c)).collect();
+        // Every per-country step runs in parallel; each country's result depends only on its own
+        // inputs and on values gathered between the steps, so the thread count never changes it.
+        let prepared: Vec<Prepared> = set.countries.par_iter().map(|c| self.prepare(c)).collect();
         let needs: BTreeMap<CountryCode, f64> = set
             .countries
             .iter()
@@ -204,12 +207,16 @@ impl<'r> Engine<'r> {
             .map(|(c, p)| (c.code, p.need))
             .collect();
         let graph = springboard_graph(set);
-        let mut records: Vec<(Prepared, Decision, Vec<SpringboardTerm>)> = Vec::new();
-        for (ca, mut p) in set.countries.iter().zip(prepared) {
-            let terms = self.apply_springboard(ca, &mut p, &graph, &needs);
-            let d = self.decide(ca, &p);
-            records.push((p, d, terms));
-        }
+        let mut records: Vec<(Prepared, Decision, Vec<SpringboardTerm>)> = set
+            .countries
+            .par_iter()
+            .zip(prepared.into_par_iter())
+            .map(|(ca, mut p)| {
+                let terms = self.apply_springboard(ca, &mut p, &graph, &needs);
+                let d = self.decide(ca, &p);
+                (p, d, terms)
+            })
+            .collect();
         // Network stage: which countries got a permanent liaison in the per-country stages.
         let placed: Vec<CountryCode> = set
             .countries
@@ -218,19 +225,23 @@ impl<'r> Engine<'r> {
             .filter(|(_, (_, d, _))| d.instrument == Instrument::PermanentLiaison)
             .map(|(c, _)| c.code)
             .collect();
-        for (ca, (p, d, _)) in set.countries.iter().zip(records.iter_mut()) {
-            let host_placed = ca.accreditation_hosts.iter().any(|h| placed.contains(h));
-            self.network_stage(ca, p, d, host_placed);
-        }
+        set.countries
+            .par_iter()
+            .zip(records.par_iter_mut())
+            .for_each(|(ca, (p, d, _))| {
+                let host_placed = ca.accreditation_hosts.iter().any(|h| placed.contains(h));
+                self.network_stage(ca, p, d, host_placed);
+            });
         let mut out: Vec<DecisionRecord> = set
             .countries
-            .iter()
-            .zip(records)
-            .map(|(ca, (p, d, terms))| self.record(set.meta.as_of, ca, &p, d, terms))
+            .par_iter()
+            .zip(records.into_par_iter())
+            .map(|(ca, (p, d, terms))| {
+                let mut r = self.record(set.meta.as_of, ca, &p, d, terms);
+                self.missing_impact(ca, &mut r, &graph, &needs, &placed);
+                r
+            })
             .collect();
-        for (ca, r) in set.countries.iter().zip(out.iter_mut()) {
-            self.missing_impact(ca, r, &graph, &needs, &placed);
-        }
         out.sort_by(|a, b| {
             OrderedFloat(b.score)
                 .cmp(&OrderedFloat(a.score))
