@@ -1,13 +1,17 @@
 //! Network planning: which posts and work areas serve the most need within capacity and budget.
 //!
 //! ```text
-//! cargo run --release --example network -- [--capacity 30] [--budget EUR] [--scenario FILE]
-//!     [--input FILE] [--format text|json|markdown] [--plot FILE.svg]
+//! cargo run --release --example network -- [--capacity N] [--budget EUR] [--scenario FILE]
+//!     [--assessment FILE] [--input FILE] [--format text|json|markdown] [--plot FILE.svg]
 //!     [--lock CC,..] [--forbid CC,..] [--lock-existing] [--region-min REGION=N,..]
 //! ```
 //!
-//! `--scenario` takes an assessment-set file (TOML or JSON) for now: the scenario crate is not
-//! ready. `--input` is the network fixture (default: the embedded `fixtures/network-2025.json`).
+//! `--scenario` resolves a what-if scenario file (`placement-scenario`, e.g.
+//! `fixtures/scenarios/russia-withdrawal-2022.toml`): its assessment set and rulebook give the
+//! values, its capacity, budget and placement costs the resources, its posts locked in / ruled
+//! out become locks and forbids (next to `--lock` / `--forbid`). An explicit `--capacity` or
+//! `--budget` overrides the scenario's. `--assessment` takes a bare assessment-set file instead.
+//! `--input` is the network fixture (default: the embedded `fixtures/network-2025.json`).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -17,8 +21,10 @@ use clap::{Parser, ValueEnum};
 use placement_core::{AssessmentSet, Engine, Region, Rulebook};
 use placement_network::analysis::{report, ReportOptions};
 use placement_network::render::{render, Format};
+use placement_network::scenario::from_scenario;
 use placement_network::svg::value_curve_svg;
 use placement_network::{build_instance, Constraints, ValueModel, NETWORK_2025};
+use placement_scenario::Scenario;
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Out {
@@ -30,15 +36,19 @@ enum Out {
 /// Exact, explained network planning for Dutch police liaison officers.
 #[derive(Parser)]
 struct Args {
-    /// Liaisons in total (R-CAP-1: 30).
-    #[arg(long, default_value_t = 30)]
-    capacity: u32,
-    /// Budget per year, EUR (default: none; each liaison costs 280,000).
+    /// Liaisons in total (default: the scenario's capacity, else 30, R-CAP-1).
+    #[arg(long)]
+    capacity: Option<u32>,
+    /// Budget per year, EUR (default: the scenario's budget, else none; a liaison costs 280,000).
     #[arg(long)]
     budget: Option<f64>,
-    /// Assessment-set file (TOML/JSON); default the embedded 2025 fixture.
-    #[arg(long)]
+    /// What-if scenario file (placement-scenario TOML/JSON): values, rulebook, capacity,
+    /// budget, costs, posts locked in and ruled out.
+    #[arg(long, conflicts_with = "assessment")]
     scenario: Option<PathBuf>,
+    /// Assessment-set file (TOML/JSON) instead of a scenario; default the embedded 2025 fixture.
+    #[arg(long)]
+    assessment: Option<PathBuf>,
     /// Network fixture (JSON); default the embedded fixtures/network-2025.json.
     #[arg(long)]
     input: Option<PathBuf>,
@@ -67,12 +77,6 @@ struct Args {
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    let rules = Rulebook::default_rulebook()?;
-    let set = match &args.scenario {
-        Some(path) => AssessmentSet::load(path)?,
-        None => AssessmentSet::default_fixture()?,
-    };
-    let evaluation = Engine::new(&rules).evaluate(&set)?;
     let (origin, json) = match &args.input {
         Some(path) => (
             path.display().to_string(),
@@ -83,7 +87,6 @@ fn main() -> anyhow::Result<()> {
             NETWORK_2025.to_string(),
         ),
     };
-    let instance = build_instance(&evaluation, &origin, &json, &ValueModel::default())?;
     let mut region_min = BTreeMap::new();
     for item in &args.region_min {
         let Some((region, n)) = item.split_once('=') else {
@@ -94,9 +97,9 @@ fn main() -> anyhow::Result<()> {
         };
         region_min.insert(region, n.trim().parse::<u32>()?);
     }
-    let constraints = Constraints {
-        capacity: args.capacity,
-        budget: args.budget,
+    let base = Constraints {
+        capacity: 30,
+        budget: None,
         locked: args.lock.clone(),
         lock_existing: args.lock_existing,
         forbidden: args
@@ -108,6 +111,37 @@ fn main() -> anyhow::Result<()> {
         region_min,
         ..Constraints::default()
     };
+    let (instance, mut constraints) = match &args.scenario {
+        Some(path) => {
+            let scenario = Scenario::load(path)
+                .with_context(|| format!("resolving scenario {}", path.display()))?;
+            let net = from_scenario(
+                &scenario.state,
+                &origin,
+                &json,
+                &ValueModel::default(),
+                &base,
+            )
+            .with_context(|| format!("scenario {} on {origin}", scenario.meta.name))?;
+            (net.instance, net.constraints)
+        }
+        None => {
+            let rules = Rulebook::default_rulebook()?;
+            let set = match &args.assessment {
+                Some(path) => AssessmentSet::load(path)?,
+                None => AssessmentSet::default_fixture()?,
+            };
+            let evaluation = Engine::new(&rules).evaluate(&set)?;
+            let instance = build_instance(&evaluation, &origin, &json, &ValueModel::default())?;
+            (instance, base)
+        }
+    };
+    if let Some(capacity) = args.capacity {
+        constraints.capacity = capacity;
+    }
+    if args.budget.is_some() {
+        constraints.budget = args.budget;
+    }
     let options = ReportOptions {
         resolve_marginals: !args.no_resolve,
         ..ReportOptions::default()

@@ -25,10 +25,13 @@
 //! - [`build`]: the instance from the core engine's evaluation and the 2025 network fixture.
 //! - [`constraints`]: capacity, budget, locks, forbids, region minima; validation and the
 //!   pre-solve feasibility checks that name conflicting constraints.
-//! - [`exact`]: the MIP (good_lp over the pure-Rust microlp solver).
+//! - [`exact`]: the MIP, reduced (level aggregation, bound fixing against a local-search
+//!   incumbent) and solved by the pure-Rust microlp branch and bound.
+//! - [`reference`]: the plain MIP through good_lp, the reference for tests on larger instances.
 //! - [`greedy`]: marginal value per euro, deterministic tie-break by country code.
 //! - [`brute`]: exhaustive search, the reference for tests.
 //! - [`analysis`]: the explained report (data only); [`render`] and [`svg`] format it.
+//! - [`scenario`]: the planner's inputs from a resolved what-if scenario (placement-scenario).
 //! - [`graph`]: the post–country coverage graph (petgraph) and what it leaves uncovered.
 //! - [`synthetic`]: deterministic synthetic instances for benchmarks and tests.
 //!
@@ -47,7 +50,9 @@ pub mod exact;
 pub mod graph;
 pub mod greedy;
 pub mod model;
+pub mod reference;
 pub mod render;
+pub mod scenario;
 pub mod svg;
 pub mod synthetic;
 

@@ -73,8 +73,8 @@ pub fn render(r: &Report, format: Format) -> String {
     }
     let _ = writeln!(
         s,
-        "MIP: {} binary option variables, {} coverage-level variables, {} constraints (good_lp + microlp).",
-        sol.size.binaries, sol.size.levels, sol.size.constraints
+        "MIP: {} binary option variables, {} coverage-level variables, {} constraints; {} options fixed by the bound test, {} branch-and-bound nodes (microlp).",
+        sol.size.binaries, sol.size.levels, sol.size.constraints, sol.size.fixed, sol.size.nodes
     );
 
     h(&mut s, "Chosen posts (by value lost without them)");

@@ -5,6 +5,8 @@
 //! - `constraints`: locks, forbids, infeasibility reports, invalid input.
 //! - `fixture`: the 2025 network built from the core engine (determinism, doubles, comparison).
 //! - `property`: random small instances (exact ≥ greedy, exact == brute force).
+//! - `reduced`: the reduced solver against the plain MIP (`reference`) on medium instances.
+//! - `scenario`: inputs from `placement-scenario` fixtures (locks, ruled-out posts, resources).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
 
 use placement_core::{AssessmentSet, CountryCode, Engine, Region, Rulebook};
@@ -399,7 +401,7 @@ mod property {
     use proptest::prelude::*;
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
         #[test]
         fn exact_matches_brute_force_and_beats_greedy(seed in 0u64..10_000, posts in 2usize..8, cap in 1u32..6, budget in prop::option::of(300_000.0f64..1_500_000.0)) {
             let inst = synthetic(30, posts, seed);
@@ -413,6 +415,204 @@ mod property {
                 prop_assert!(g.value <= s.exact.value + 1e-6);
                 prop_assert!(r.is_feasible(&inst, &g.choices));
             }
+        }
+    }
+}
+
+mod reduced {
+    use super::*;
+    use placement_network::reference::solve_exact_plain;
+    use placement_network::synthetic::synthetic;
+
+    /// The reduced solver (level aggregation, bound fixing, local-search incumbent) against the
+    /// plain MIP on medium instances, with and without a binding budget, organisation caps and
+    /// locks; with and without the incumbent.
+    #[test]
+    fn reduced_solver_matches_the_plain_mip_on_medium_instances() {
+        for seed in 0..12u64 {
+            let inst = synthetic(120, 40, seed);
+            let budget = [None, Some(2_000_000.0), Some(3_500_000.0)][(seed % 3) as usize];
+            let cap = 4 + (seed % 9) as u32;
+            let mut c = Constraints {
+                budget,
+                ..cons(cap)
+            };
+            if seed % 4 == 1 {
+                c.police_capacity = Some(cap / 2);
+            }
+            if seed % 5 == 2 {
+                c.locked_posts = vec![inst.posts[3].id.clone()];
+            }
+            let r = Resolved::new(&inst, &c).unwrap();
+            let g = greedy(&inst, &r);
+            let plain = solve_exact_plain(&inst, &r, g.as_ref(), ExactOptions::default()).unwrap();
+            for warm_start in [true, false] {
+                let opts = ExactOptions {
+                    warm_start,
+                    ..ExactOptions::default()
+                };
+                let e = solve_exact(&inst, &r, g.as_ref(), opts).unwrap();
+                assert!(
+                    (e.plan.value - plain.plan.value).abs() < 1e-6,
+                    "seed {seed} warm {warm_start}: reduced {} plain {}",
+                    e.plan.value,
+                    plain.plan.value
+                );
+                assert!(r.is_feasible(&inst, &e.plan.choices));
+            }
+        }
+    }
+
+    #[test]
+    fn benchmark_instance_with_a_binding_budget_is_solved_exactly() {
+        let inst = synthetic(250, 120, 7);
+        let c = Constraints {
+            budget: Some(7_000_000.0),
+            ..cons(30)
+        };
+        let r = Resolved::new(&inst, &c).unwrap();
+        let g = greedy(&inst, &r).unwrap();
+        let e = solve_exact(&inst, &r, Some(&g), ExactOptions::default()).unwrap();
+        // The optimum the plain MIP proves (slowly; recorded).
+        assert!(
+            (e.plan.value - 1_991.346_736_767_5).abs() < 1e-6,
+            "{}",
+            e.plan.value
+        );
+        assert!(e.plan.value >= g.value && e.size.fixed > 0);
+    }
+}
+
+mod scenario {
+    use super::*;
+    use placement_network::scenario::from_scenario;
+    use placement_scenario::Scenario;
+
+    fn load(name: &str) -> Scenario {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures/scenarios")
+            .join(name);
+        Scenario::load(&path).unwrap()
+    }
+
+    fn base() -> Constraints {
+        Constraints {
+            forbidden: vec![],
+            ..Constraints::default()
+        }
+    }
+
+    fn hosts(inst: &Instance, plan: &Plan) -> Vec<String> {
+        plan.choices
+            .iter()
+            .map(|&(p, _)| inst.posts[p].host.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn russia_withdrawal_rules_ru_out_and_locks_ge_in() {
+        let s = load("russia-withdrawal-2022.toml");
+        let net = from_scenario(
+            &s.state,
+            "network-2025.json",
+            NETWORK_2025,
+            &ValueModel::default(),
+            &base(),
+        )
+        .unwrap();
+        assert_eq!(net.constraints.forbidden, vec!["RU".to_string()]);
+        assert_eq!(net.constraints.locked, vec!["GE".to_string()]);
+        let sol = solve(&net.instance, &net.constraints, ExactOptions::default()).unwrap();
+        let h = hosts(&net.instance, &sol.exact);
+        assert!(
+            h.contains(&"GE".into()) && !h.contains(&"RU".into()),
+            "{h:?}"
+        );
+        // Without the scenario's ban RU would have an allowed post: the ban does the work.
+        assert!(net.instance.posts.iter().any(|p| p.host.as_str() == "RU"));
+        let g = sol.greedy.unwrap();
+        assert!(!hosts(&net.instance, &g).contains(&"RU".into()));
+    }
+
+    #[test]
+    fn brexit_locks_gb_in_and_resources_come_from_the_scenario() {
+        let s = load("brexit-2019.toml");
+        let net = from_scenario(
+            &s.state,
+            "network-2025.json",
+            NETWORK_2025,
+            &ValueModel::default(),
+            &base(),
+        )
+        .unwrap();
+        assert!(net.constraints.locked.contains(&"GB".to_string()));
+        let sol = solve(&net.instance, &net.constraints, ExactOptions::default()).unwrap();
+        assert!(hosts(&net.instance, &sol.exact).contains(&"GB".into()));
+        assert!(sol.exact.staffing.total() <= net.constraints.capacity);
+
+        // Capacity and budget of a scenario that sets them (seed 000: 30 LOs, EUR 8.4 m).
+        let s = load("coalition-capacity-2018.toml");
+        let net = from_scenario(
+            &s.state,
+            "network-2025.json",
+            NETWORK_2025,
+            &ValueModel::default(),
+            &base(),
+        )
+        .unwrap();
+        assert_eq!(net.constraints.capacity, 30);
+        assert_eq!(net.constraints.budget, Some(8_400_000.0));
+        let sol = solve(&net.instance, &net.constraints, ExactOptions::default()).unwrap();
+        assert!(sol.exact.cost <= 8_400_000.0 + 1e-6);
+    }
+
+    #[test]
+    fn scenario_costs_apply_and_unknown_posts_are_named() {
+        let mut state = load("brexit-2019.toml").state;
+        state
+            .budget
+            .cost_by_country
+            .insert(CountryCode::parse("GB").unwrap(), 320_000);
+        let net = from_scenario(
+            &state,
+            "network-2025.json",
+            NETWORK_2025,
+            &ValueModel::default(),
+            &base(),
+        )
+        .unwrap();
+        let gb = &net.instance.posts[net.instance.post_index("GB London").unwrap()];
+        for o in &gb.options {
+            assert_eq!(o.cost, 320_000.0 * f64::from(o.staffing.total()));
+        }
+        // A country that hosts no candidate post (not assessed) cannot be locked in or ruled out.
+        let missing = placement_core::country::all_countries()
+            .iter()
+            .map(|f| f.code)
+            .find(|c| {
+                *c != CountryCode::netherlands() && !net.instance.posts.iter().any(|p| p.host == *c)
+            })
+            .unwrap();
+        state.posts.locked_in.insert(missing);
+        state.posts.ruled_out.insert(missing);
+        match from_scenario(
+            &state,
+            "network-2025.json",
+            NETWORK_2025,
+            &ValueModel::default(),
+            &base(),
+        ) {
+            Err(NetworkError::InvalidInput { problems }) => {
+                assert_eq!(problems.len(), 2, "{problems:?}");
+                let text = NetworkError::InvalidInput { problems }.to_string();
+                assert!(
+                    text.contains("lock_in")
+                        && text.contains("rule_out")
+                        && text.contains(missing.as_str()),
+                    "{text}"
+                );
+            }
+            other => panic!("expected unknown posts, got {other:?}"),
         }
     }
 }
