@@ -93,7 +93,13 @@ fn run(args: Args) -> Result<(), placement_core::Error> {
                 LangArg::Nl => Lang::Nl,
             };
             if evaluation.input.illustrative {
-                println!("ILLUSTRATIVE INPUT — not an official assessment.");
+                println!(
+                    "{}",
+                    match lang {
+                        Lang::En => "ILLUSTRATIVE INPUT — not an official assessment.",
+                        Lang::Nl => "ILLUSTRATIEVE INVOER — geen officiële beoordeling.",
+                    }
+                );
             }
             println!(
                 "{} | rulebook {} ({}) | as of {} | marking {:?}",
@@ -127,7 +133,13 @@ fn run(args: Args) -> Result<(), placement_core::Error> {
                     "{:>4}  {:<4} {:<24} {:<13} {:<18} {:<13} {:>6.1} {:>6.1} {:>6.1}{flag}",
                     r.rank,
                     r.country.as_str(),
-                    truncate(&r.name_en, 24),
+                    truncate(
+                        match lang {
+                            Lang::En => &r.name_en,
+                            Lang::Nl => &r.name_nl,
+                        },
+                        24
+                    ),
                     r.class.id(),
                     r.instrument.id(),
                     r.organisation.map_or("-", |o| o.id()),
@@ -151,7 +163,13 @@ fn run(args: Args) -> Result<(), placement_core::Error> {
             }
             if evaluation.records.iter().any(|r| r.hinges_on_missing) {
                 println!();
-                println!("* the recommendation could change with a missing input (see --format json, field `missing`).");
+                println!(
+                    "{}",
+                    match lang {
+                        Lang::En => "* the recommendation could change with a missing input (see --format json, field `missing`).",
+                        Lang::Nl => "* het advies kan veranderen door een ontbrekende invoer (zie --format json, veld `missing`).",
+                    }
+                );
             }
         }
     }

@@ -6,20 +6,36 @@
 //! [`placement_core::near_miss::Probe`] (no records are built): a coarse grid outward from the
 //! current value in both directions, then bisection between the last unchanged and the first
 //! changed grid point down to [`Options::precision`](crate::Options). Every result is then
-//! confirmed with `Engine::reevaluate`: the change must flip the outcome and half the change
-//! must not (if half does, the half is taken instead and checked again).
+//! confirmed by the engine (one `Reevaluator` per explanation run, shared between countries):
+//! the change must flip the outcome and half the change must not (if half does, the half is
+//! taken instead and checked again).
 //!
 //! Where no single criterion suffices, a two-criterion change is searched: the smallest L1
-//! change `|Δa| + |Δb|` on a grid of 2.5 scale points (0, 2.5, 5, 7.5, 10), refined by bisection along the line
-//! from the current values to the best grid point.
+//! change `|Δa| + |Δb|` on a grid of 2.5 scale points (0, 2.5, 5, 7.5, 10), refined by
+//! bisection along the line from the current values to the best grid point.
+//!
+//! Pruning, which never changes a result: need and added value are affine in each criterion
+//! value and rule conditions are threshold comparisons, so [`Probe::bounds`] can bound what the
+//! replay decides over a whole range of values (a three-valued replay over intervals). Grid
+//! ranges in which no still-open target can flip are skipped (the first flip found is that of
+//! a point-by-point scan); pairs whose whole square cannot flip the target are skipped; the
+//! remaining pair grid points are tried smallest L1 first, so the first that flips is the one
+//! an exhaustive scan keeps. Being in the top N is decided against the N-th best other
+//! country in constant time.
+//!
+//! [`Probe::bounds`]: placement_core::near_miss::Probe::bounds
 
-use placement_core::near_miss::{ProbeOutcome, ProbeState};
+use placement_core::evidence::{Confidence, Evidence, Marking};
+use placement_core::near_miss::{OutcomeBounds, ProbeOutcome, ProbeState};
 use placement_core::record::InputStatus;
-use placement_core::{Class, Criterion, DecisionRecord, Instrument, Organisation};
+use placement_core::{
+    Class, CountryAssessment, CountryCode, Criterion, DecisionRecord, Instrument, Organisation,
+    Reevaluator,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::error::ExplainError;
-use crate::explainer::{CountryCtx, Explainer};
+use crate::explainer::{beats, CountryCtx, Explainer};
 
 const MIN: f64 = 0.0;
 const MAX: f64 = 10.0;
@@ -158,61 +174,183 @@ impl Key {
     }
 }
 
+/// Whether a score puts the country in the top N, every other country held fixed: the same
+/// answer as `rank_with(code, score) <= N`, in constant time.
+#[derive(Clone, Copy)]
+enum TopRule {
+    /// N is 0.
+    Never,
+    /// Fewer than N other countries.
+    Always,
+    /// In the top N unless the N-th best other country ranks above.
+    Unless((f64, CountryCode)),
+}
+
+impl TopRule {
+    fn of(ex: &Explainer<'_>, code: CountryCode) -> TopRule {
+        let n = ex.options.top_n;
+        if n == 0 {
+            return TopRule::Never;
+        }
+        // `ordered` is sorted best first in the order `beats` counts, so the k-th other
+        // country beats a score exactly when at least k others do.
+        let pos = ex.ordered.iter().position(|(_, c)| *c == code);
+        let others = ex.ordered.len() - usize::from(pos.is_some());
+        if others < n {
+            return TopRule::Always;
+        }
+        let idx = if pos.is_some_and(|p| p < n) { n } else { n - 1 };
+        TopRule::Unless(ex.ordered[idx])
+    }
+}
+
 struct Search1<'e, 'a> {
     ex: &'e Explainer<'a>,
     ctx: &'e CountryCtx<'a>,
+    reevaluator: &'e Reevaluator<'e, 'e>,
     base: Key,
+    top: TopRule,
+    /// The country's assessment, changed for a verification and restored after it.
+    scratch: CountryAssessment,
+    placeholder: Evidence,
+    /// Engine verdicts already computed for this country, by change (several targets often
+    /// share a change): the engine is deterministic, so each is re-run once.
+    verdicts: Vec<(Changes, Verdict)>,
 }
 
+/// Up to two `(criterion, value bits)` changes.
+type Changes = ([(Criterion, u64); 2], usize);
+
+/// What verification reads from a re-evaluated record.
+#[derive(Clone, Copy)]
+struct Verdict {
+    class: Class,
+    instrument: Instrument,
+    organisation: Option<Organisation>,
+    score: f64,
+}
+
+/// A grid point of the two-criterion search: its L1 change and its place in pair-and-grid
+/// order (the tie-break of an exhaustive scan).
+struct GridPoint {
+    l1: f64,
+    order: usize,
+    a: Change,
+    b: Change,
+}
+
+/// Grid ranges of at most this many points are evaluated point by point rather than bounded.
+const LEAF: usize = 3;
+
 impl Search1<'_, '_> {
+    fn top(&self, score: f64) -> bool {
+        match self.top {
+            TopRule::Never => false,
+            TopRule::Always => true,
+            TopRule::Unless(nth) => !beats(nth, score, self.ctx.record.country),
+        }
+    }
+
     fn key(&self, o: &ProbeOutcome) -> Key {
         Key {
             class: o.class,
             instrument: o.instrument,
-            top: self.ex.rank_with(self.ctx.record.country, o.score) <= self.ex.options.top_n,
+            top: self.top(o.score),
         }
     }
 
-    fn key_of_record(&self, r: &DecisionRecord) -> Key {
+    fn key_of_verdict(&self, r: &Verdict) -> Key {
         Key {
             class: r.class,
             instrument: r.instrument,
-            top: self.ex.rank_with(r.country, r.score) <= self.ex.options.top_n,
+            top: self.top(r.score),
         }
     }
 
-    fn at(&self, changes: &[(Criterion, f64)]) -> Key {
+    fn state(&self, changes: &[(Criterion, f64)]) -> ProbeState {
         let mut s: ProbeState = self.ctx.probe.base();
         for (c, v) in changes {
             s.set(*c, *v);
         }
-        self.key(&self.ctx.probe.outcome(&s))
+        s
+    }
+
+    fn at(&self, changes: &[(Criterion, f64)]) -> Key {
+        self.key(&self.ctx.probe.outcome(&self.state(changes)))
+    }
+
+    /// Whether some state in `b` may differ from the base in `t`.
+    fn may_differ(&self, b: &OutcomeBounds, t: Target) -> bool {
+        match t {
+            Target::Class => b.class_may_differ(self.base.class),
+            Target::Instrument => b.instrument_may_differ(self.base.instrument),
+            Target::TopN => {
+                // Being in the top N is monotone in the score.
+                let (lo, hi) = b.score();
+                self.top(lo) != self.base.top || self.top(hi) != self.base.top
+            }
+        }
     }
 
     /// First flip along one direction for each target: `(unchanged, changed)` brackets.
     fn scan(&self, c: Criterion, v0: f64, dir: f64) -> [Option<(f64, f64)>; 3] {
         let step = self.ex.options.grid_step;
-        let mut out = [None; 3];
-        let mut prev = v0;
+        let mut vals = vec![v0];
         let mut k = 1.0;
         loop {
             let v = (v0 + dir * k * step).clamp(MIN, MAX);
-            if v == prev {
+            if Some(&v) == vals.last() {
                 break;
             }
-            let key = self.at(&[(c, v)]);
-            for (i, t) in Target::ALL.into_iter().enumerate() {
-                if out[i].is_none() && key.differs(&self.base, t) {
-                    out[i] = Some((prev, v));
+            vals.push(v);
+            k += 1.0;
+        }
+        let mut out = [None; 3];
+        self.scan_range(c, &vals, 1, vals.len(), &mut out);
+        out
+    }
+
+    /// The grid points `vals[i..j]` in order, skipping every range in which the bounds show
+    /// that no target still open can flip (so the first flips found are those of a point by
+    /// point scan).
+    fn scan_range(
+        &self,
+        c: Criterion,
+        vals: &[f64],
+        i: usize,
+        j: usize,
+        out: &mut [Option<(f64, f64)>; 3],
+    ) {
+        if i >= j || out.iter().all(Option::is_some) {
+            return;
+        }
+        if j - i > LEAF {
+            let probe = &self.ctx.probe;
+            let corners = [self.state(&[(c, vals[i])]), self.state(&[(c, vals[j - 1])])];
+            let b = probe.bounds_for(&probe.span(&corners), out[0].is_none(), out[1].is_none());
+            let open = Target::ALL
+                .into_iter()
+                .zip(out.iter())
+                .any(|(t, o)| o.is_none() && self.may_differ(&b, t));
+            if !open {
+                return;
+            }
+            let m = (i + j) / 2;
+            self.scan_range(c, vals, i, m, out);
+            self.scan_range(c, vals, m, j, out);
+            return;
+        }
+        for idx in i..j {
+            let key = self.at(&[(c, vals[idx])]);
+            for (o, t) in out.iter_mut().zip(Target::ALL) {
+                if o.is_none() && key.differs(&self.base, t) {
+                    *o = Some((vals[idx - 1], vals[idx]));
                 }
             }
             if out.iter().all(Option::is_some) {
-                break;
+                return;
             }
-            prev = v;
-            k += 1.0;
         }
-        out
     }
 
     /// Bisects `(lo unchanged, hi changed)` to the precision, on multiples of it from `v0`.
@@ -238,27 +376,84 @@ impl Search1<'_, '_> {
         val(b)
     }
 
-    fn verify(&self, t: Target, changes: Vec<Change>) -> Result<Search, ExplainError> {
+    /// The engine's verdict on the country with `changes` applied, every other country held
+    /// fixed: re-evaluated once per distinct change.
+    fn verdict(&mut self, changes: &[(Criterion, f64)]) -> Verdict {
+        let mut key: Changes = ([(Criterion::CrimeRelation, 0); 2], changes.len());
+        for (k, (c, v)) in changes.iter().enumerate().take(2) {
+            key.0[k] = (*c, v.to_bits());
+        }
+        if changes.len() <= 2 {
+            if let Some((_, v)) = self.verdicts.iter().find(|(k, _)| *k == key) {
+                return *v;
+            }
+        }
+        let r = self.reevaluate(changes);
+        let v = Verdict {
+            class: r.class,
+            instrument: r.instrument,
+            organisation: r.organisation,
+            score: r.score,
+        };
+        if changes.len() <= 2 {
+            self.verdicts.push((key, v));
+        }
+        v
+    }
+
+    /// Re-runs the engine on the country with `changes` applied, every other country held
+    /// fixed (the scratch copy is restored afterwards).
+    fn reevaluate(&mut self, changes: &[(Criterion, f64)]) -> DecisionRecord {
+        for (c, v) in changes {
+            self.scratch.set_value(*c, *v, &self.placeholder);
+        }
+        let r = self.reevaluator.reevaluate(&self.scratch);
+        let orig = self.ctx.ca;
+        for (c, _) in changes {
+            match orig.criteria.get(c) {
+                // `set_value` changed only the value of an existing entry.
+                Some(a) => {
+                    if let Some(s) = self.scratch.criteria.get_mut(c) {
+                        s.value = a.value;
+                    }
+                }
+                None => {
+                    self.scratch.criteria.remove(c);
+                }
+            }
+            match c {
+                Criterion::CrimeRelation => self.scratch.phenomena.clone_from(&orig.phenomena),
+                Criterion::Springboard => self.scratch.springboard.clone_from(&orig.springboard),
+                _ => {}
+            }
+        }
+        debug_assert!(self.scratch == *orig, "scratch assessment not restored");
+        r
+    }
+
+    fn verify(&mut self, t: Target, changes: Vec<Change>) -> Search {
         let mut changes = changes;
         for _ in 0..8 {
-            let full: Vec<(Criterion, f64)> = changes.iter().map(|c| (c.criterion, c.to)).collect();
-            let half: Vec<(Criterion, f64)> = changes
-                .iter()
-                .map(|c| (c.criterion, c.from + c.delta() / 2.0))
-                .collect();
-            let r = self.ctx.reevaluate(self.ex.rules, &full)?;
-            if !self.key_of_record(&r).differs(&self.base, t) {
-                return Ok(Search::Unconfirmed);
+            let mut full = [(Criterion::CrimeRelation, 0.0); 2];
+            let mut half = full;
+            for (k, c) in changes.iter().enumerate().take(2) {
+                full[k] = (c.criterion, c.to);
+                half[k] = (c.criterion, c.from + c.delta() / 2.0);
             }
-            let rh = self.ctx.reevaluate(self.ex.rules, &half)?;
-            if self.key_of_record(&rh).differs(&self.base, t) {
+            let n = changes.len().min(2);
+            let r = self.verdict(&full[..n]);
+            if !self.key_of_verdict(&r).differs(&self.base, t) {
+                return Search::Unconfirmed;
+            }
+            let rh = self.verdict(&half[..n]);
+            if self.key_of_verdict(&rh).differs(&self.base, t) {
                 // A smaller change already flips it: take the half and check again.
                 for (c, (_, v)) in changes.iter_mut().zip(half) {
                     c.to = v;
                 }
                 continue;
             }
-            return Ok(Search::Found(Counterfactual {
+            return Search::Found(Counterfactual {
                 target: t,
                 changes,
                 outcome: NewOutcome {
@@ -266,14 +461,14 @@ impl Search1<'_, '_> {
                     instrument: r.instrument,
                     organisation: r.organisation,
                     score: r.score,
-                    rank: self.ex.rank_with(r.country, r.score),
+                    rank: self.ex.rank_with(self.ctx.record.country, r.score),
                 },
-            }));
+            });
         }
-        Ok(Search::Unconfirmed)
+        Search::Unconfirmed
     }
 
-    fn criterion(&self, c: Criterion, v0: f64) -> Result<[Search; 3], ExplainError> {
+    fn criterion(&mut self, c: Criterion, v0: f64) -> [Search; 3] {
         let up = self.scan(c, v0, 1.0);
         let down = self.scan(c, v0, -1.0);
         let mut out = [
@@ -282,13 +477,10 @@ impl Search1<'_, '_> {
             Search::NoneWithinScale,
         ];
         for (i, t) in Target::ALL.into_iter().enumerate() {
-            let cands: Vec<f64> = [up[i], down[i]]
+            let best = [up[i], down[i]]
                 .into_iter()
                 .flatten()
                 .map(|(lo, hi)| self.refine(c, v0, t, lo, hi))
-                .collect();
-            let best = cands
-                .into_iter()
                 .min_by(|a, b| (a - v0).abs().total_cmp(&(b - v0).abs()));
             if let Some(to) = best {
                 out[i] = self.verify(
@@ -298,38 +490,66 @@ impl Search1<'_, '_> {
                         from: v0,
                         to,
                     }],
-                )?;
+                );
             }
         }
-        Ok(out)
+        out
     }
 
-    /// Smallest L1 two-criterion change for `t`, or `None`.
+    /// Smallest L1 two-criterion change for `t` on the grid, or `None`. Pairs whose whole
+    /// square `[0, 10]²` provably cannot flip `t` ([`Probe::bounds`]) are skipped; the
+    /// others' grid points are tried smallest L1 first (ties in pair and grid order), so the
+    /// first that flips is the one an exhaustive scan keeps.
     fn pair(&self, t: Target, cs: &[(Criterion, f64)]) -> Option<(f64, [Change; 2])> {
         let grid: Vec<f64> = (0..=4).map(|k| 2.5 * f64::from(k)).collect();
-        let mut best: Option<(f64, [Change; 2])> = None;
+        let probe = &self.ctx.probe;
+        let mut points: Vec<GridPoint> = Vec::with_capacity(grid.len() * grid.len() * cs.len());
+        let mut order = 0;
         for (i, &(a, va)) in cs.iter().enumerate() {
             for &(b, vb) in &cs[i + 1..] {
+                let corners = [
+                    self.state(&[(a, MIN), (b, MIN)]),
+                    self.state(&[(a, MIN), (b, MAX)]),
+                    self.state(&[(a, MAX), (b, MIN)]),
+                    self.state(&[(a, MAX), (b, MAX)]),
+                ];
+                let bounds = probe.bounds_for(
+                    &probe.span(&corners),
+                    t == Target::Class,
+                    t == Target::Instrument,
+                );
+                if !self.may_differ(&bounds, t) {
+                    order += grid.len() * grid.len();
+                    continue;
+                }
                 for &xa in &grid {
                     for &xb in &grid {
-                        let l1 = (xa - va).abs() + (xb - vb).abs();
-                        if best.as_ref().is_some_and(|(d, _)| l1 >= *d) {
-                            continue;
-                        }
-                        if self.at(&[(a, xa), (b, xb)]).differs(&self.base, t) {
-                            let ch = |c, from, to| Change {
-                                criterion: c,
-                                from,
-                                to,
-                            };
-                            best = Some((l1, [ch(a, va, xa), ch(b, vb, xb)]));
-                        }
+                        points.push(GridPoint {
+                            l1: (xa - va).abs() + (xb - vb).abs(),
+                            order,
+                            a: Change {
+                                criterion: a,
+                                from: va,
+                                to: xa,
+                            },
+                            b: Change {
+                                criterion: b,
+                                from: vb,
+                                to: xb,
+                            },
+                        });
+                        order += 1;
                     }
                 }
             }
         }
+        // `order` is unique, so an unstable sort gives the one order.
+        points.sort_unstable_by(|p, q| p.l1.total_cmp(&q.l1).then(p.order.cmp(&q.order)));
+        let &GridPoint { a: ca, b: cb, .. } = points.iter().find(|p| {
+            self.at(&[(p.a.criterion, p.a.to), (p.b.criterion, p.b.to)])
+                .differs(&self.base, t)
+        })?;
         // Refine along the line from the current values to the best grid point.
-        let (_, [ca, cb]) = best?;
         let (mut lo, mut hi) = (0.0_f64, 1.0_f64);
         let at = |s: f64| {
             [
@@ -364,20 +584,35 @@ impl Search1<'_, '_> {
 }
 
 impl Counterfactuals {
-    /// Searches and verifies the counterfactuals of one country.
-    pub(crate) fn search(ex: &Explainer<'_>, ctx: &CountryCtx<'_>) -> Result<Self, ExplainError> {
+    /// Searches and verifies the counterfactuals of one country; `reevaluator` (one per
+    /// explanation run, shared between countries) confirms each.
+    pub(crate) fn search(
+        ex: &Explainer<'_>,
+        ctx: &CountryCtx<'_>,
+        reevaluator: &Reevaluator<'_, '_>,
+    ) -> Result<Self, ExplainError> {
         let base_outcome = ctx.probe.outcome(&ctx.probe.base());
-        let s = Search1 {
+        let mut s = Search1 {
             ex,
             ctx,
+            reevaluator,
             base: Key {
                 class: Class::Other,
                 instrument: Instrument::None,
                 top: false,
             },
+            top: TopRule::of(ex, ctx.record.country),
+            scratch: ctx.ca.clone(),
+            placeholder: Evidence {
+                source: "counterfactual".to_string(),
+                date: ex.set.meta.as_of,
+                confidence: Confidence::Low,
+                marking: Marking::Unclassified,
+            },
+            verdicts: Vec::new(),
         };
-        let base = s.key(&base_outcome);
-        let s = Search1 { base, ..s };
+        s.base = s.key(&base_outcome);
+        let base = s.base;
         let mut criteria = Vec::new();
         let mut changeable = Vec::new();
         for (c, input) in &ctx.record.inputs {
@@ -385,7 +620,7 @@ impl Counterfactuals {
                 continue;
             }
             changeable.push((*c, input.value));
-            let [class, instrument, top_n] = s.criterion(*c, input.value)?;
+            let [class, instrument, top_n] = s.criterion(*c, input.value);
             criteria.push(CriterionSearch {
                 criterion: *c,
                 value: input.value,
@@ -406,7 +641,7 @@ impl Counterfactuals {
             }
             let found = if ex.options.pairs {
                 match s.pair(t, &changeable) {
-                    Some((_, ch)) => match s.verify(t, ch.to_vec())? {
+                    Some((_, ch)) => match s.verify(t, ch.to_vec()) {
                         Search::Found(cf) => Some(cf),
                         _ => None,
                     },

@@ -1,13 +1,13 @@
 //! The [`Explainer`]: holds an evaluation, its rulebook and its input, and builds an
 //! [`Explanation`] per country.
 
-use placement_core::evidence::{Confidence, Evidence, Marking};
 use placement_core::near_miss::Probe;
 use placement_core::record::{InputRef, RulebookRef};
 use placement_core::{
-    AssessmentSet, Class, CountryAssessment, CountryCode, Criterion, DecisionRecord, Engine,
-    Evaluation, Instrument, Organisation, Rulebook,
+    AssessmentSet, Class, CountryAssessment, CountryCode, DecisionRecord, Engine, Evaluation,
+    Instrument, Organisation, Reevaluator, Rulebook,
 };
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::compare::Comparison;
@@ -101,14 +101,11 @@ pub struct Explanation {
     pub provenance: Provenance,
 }
 
-/// One country's fixed context: its assessment, record, probe and the slim evaluation the
-/// engine needs to re-evaluate it.
+/// One country's fixed context: its assessment, record and probe.
 pub(crate) struct CountryCtx<'a> {
     pub record: &'a DecisionRecord,
     pub ca: &'a CountryAssessment,
     pub probe: Probe<'a>,
-    slim_eval: Evaluation,
-    slim_set: AssessmentSet,
 }
 
 /// Explains the records of one evaluation.
@@ -133,6 +130,16 @@ pub struct Explainer<'a> {
     pub(crate) options: Options,
     /// Evaluated scores, highest first, with codes: for ranking a changed country.
     pub(crate) ranking: Vec<(f64, CountryCode)>,
+    /// `ranking` in the order of [`beats`]: the best first.
+    pub(crate) ordered: Vec<(f64, CountryCode)>,
+    /// The engine that re-evaluates counterfactuals (its rulebook hash computed once).
+    engine: Engine<'a>,
+}
+
+/// Whether a country with `(s, c)` ranks above one with `score` and `code`, as
+/// [`Explainer::rank_with`] counts.
+pub(crate) fn beats((s, c): (f64, CountryCode), score: f64, code: CountryCode) -> bool {
+    s > score || (s == score && c < code)
 }
 
 impl<'a> Explainer<'a> {
@@ -156,17 +163,25 @@ impl<'a> Explainer<'a> {
                 rules_hash: hash,
             });
         }
-        let ranking = evaluation
+        let ranking: Vec<(f64, CountryCode)> = evaluation
             .records
             .iter()
             .map(|r| (r.score, r.country))
             .collect();
+        let mut ordered = ranking.clone();
+        ordered.sort_by(|a, b| {
+            b.0.partial_cmp(&a.0)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.1.cmp(&b.1))
+        });
         Ok(Explainer {
             rules,
             set,
             evaluation,
             options,
             ranking,
+            ordered,
+            engine: Engine::new(rules),
         })
     }
 
@@ -204,16 +219,24 @@ impl<'a> Explainer<'a> {
         self.explain(self.resolve(code)?)
     }
 
-    /// Explains every country, in rank order.
+    /// Explains every country, in rank order. Countries are explained in parallel (rayon's
+    /// current pool) against one shared [`Reevaluator`]; each explanation depends only on its
+    /// own country, so the result is the same whatever the number of threads.
     ///
     /// # Errors
     /// As [`Explainer::explain`].
     pub fn explain_all(&self) -> Result<Vec<Explanation>, ExplainError> {
+        let reevaluator = self.reevaluator()?;
         self.evaluation
             .records
-            .iter()
-            .map(|r| self.explain(r.country))
+            .par_iter()
+            .map(|r| self.explain_with(&reevaluator, r.country))
             .collect()
+    }
+
+    /// Re-evaluates single countries against this evaluation, every other country fixed.
+    fn reevaluator(&self) -> Result<Reevaluator<'_, 'a>, ExplainError> {
+        Ok(self.engine.reevaluator(self.evaluation, self.set)?)
     }
 
     pub(crate) fn ctx(&self, code: CountryCode) -> Result<CountryCtx<'a>, ExplainError> {
@@ -226,27 +249,6 @@ impl<'a> Explainer<'a> {
         };
         let record = self.evaluation.record(code).ok_or_else(unknown)?;
         let ca = self.set.get(code).ok_or_else(unknown)?;
-        // Only the records re-evaluation reads: the country, its springboard targets (their
-        // need) and its accreditation hosts (their instrument). See `slim_context_agrees`.
-        let keep = |c: CountryCode| {
-            c == code
-                || ca.springboard.iter().any(|l| l.to == c)
-                || ca.accreditation_hosts.contains(&c)
-        };
-        let slim_eval = Evaluation {
-            schema_version: self.evaluation.schema_version,
-            rulebook: self.evaluation.rulebook.clone(),
-            input: self.evaluation.input.clone(),
-            weights: self.evaluation.weights.clone(),
-            records: self
-                .evaluation
-                .records
-                .iter()
-                .filter(|r| keep(r.country))
-                .cloned()
-                .collect(),
-            marking: self.evaluation.marking,
-        };
         let host_placed = ca.accreditation_hosts.iter().any(|h| {
             *h != code
                 && self
@@ -258,11 +260,6 @@ impl<'a> Explainer<'a> {
             record,
             ca,
             probe: Probe::new(self.rules, record, ca, host_placed),
-            slim_eval,
-            slim_set: AssessmentSet {
-                meta: self.set.meta.clone(),
-                countries: vec![ca.clone()],
-            },
         })
     }
 
@@ -275,15 +272,33 @@ impl<'a> Explainer<'a> {
             .count()
     }
 
-    /// Explains one country.
+    /// Explains one country. (To explain many, [`Explainer::explain_all`] shares the
+    /// re-evaluation context and runs in parallel.)
     ///
     /// # Errors
     /// [`ExplainError::UnknownCountry`] when it is not in the evaluation;
     /// [`ExplainError::Engine`] if re-evaluation fails.
     pub fn explain(&self, code: CountryCode) -> Result<Explanation, ExplainError> {
         let ctx = self.ctx(code)?;
+        self.explain_ctx(&self.reevaluator()?, ctx)
+    }
+
+    fn explain_with(
+        &self,
+        reevaluator: &Reevaluator<'_, '_>,
+        code: CountryCode,
+    ) -> Result<Explanation, ExplainError> {
+        self.explain_ctx(reevaluator, self.ctx(code)?)
+    }
+
+    fn explain_ctx(
+        &self,
+        reevaluator: &Reevaluator<'_, '_>,
+        ctx: CountryCtx<'a>,
+    ) -> Result<Explanation, ExplainError> {
+        let code = ctx.record.country;
         let record = ctx.record;
-        let counterfactuals = Counterfactuals::search(self, &ctx)?;
+        let counterfactuals = Counterfactuals::search(self, &ctx, reevaluator)?;
         let stability = if self.options.stability {
             crate::stability::intervals(&ctx)
         } else {
@@ -336,26 +351,5 @@ impl<'a> Explainer<'a> {
     /// The evaluation's input reference.
     pub fn input_ref(&self) -> &InputRef {
         &self.evaluation.input
-    }
-}
-
-impl CountryCtx<'_> {
-    /// Re-runs the engine on the country with `changes` applied (others held fixed).
-    pub(crate) fn reevaluate(
-        &self,
-        rules: &Rulebook,
-        changes: &[(Criterion, f64)],
-    ) -> Result<DecisionRecord, ExplainError> {
-        let mut ca = self.ca.clone();
-        let placeholder = Evidence {
-            source: "counterfactual".to_string(),
-            date: self.slim_set.meta.as_of,
-            confidence: Confidence::Low,
-            marking: Marking::Unclassified,
-        };
-        for (c, v) in changes {
-            ca.set_value(*c, *v, &placeholder);
-        }
-        Ok(Engine::new(rules).reevaluate(&self.slim_eval, &self.slim_set, &ca)?)
     }
 }

@@ -4,7 +4,7 @@
 //! why a country got its class, instrument and organisation, what would have to change for
 //! another outcome, and where every input came from. It reads records and rulebooks and
 //! **never changes a score**; to verify a counterfactual it re-runs the engine on changed
-//! inputs (`Engine::reevaluate`, every other country held fixed).
+//! inputs (`Engine::reevaluator`, every other country held fixed).
 //!
 //! ```
 //! use placement_core::{AssessmentSet, Engine, Rulebook};

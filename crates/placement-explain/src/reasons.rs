@@ -37,7 +37,11 @@ pub fn top_reasons(record: &DecisionRecord, rules: &Rulebook, n: usize, lang: La
         let name = lang.criterion(*criterion);
         out.push(match lang {
             Lang::En => format!("{name} {:.1}/10 adds {:.1} points", c.value, c.to_score),
-            Lang::Nl => format!("{name} {:.1}/10 levert {:.1} punten", c.value, c.to_score),
+            Lang::Nl => format!(
+                "{name} {}/10 levert {} punten",
+                format!("{:.1}", c.value).replace('.', ","),
+                format!("{:.1}", c.to_score).replace('.', ",")
+            ),
         });
     }
     out.truncate(n);

@@ -5,7 +5,10 @@
 //! so the weights still sum to 1 — what `Rulebook::set_weights`
 //! leaves after normalising. Only this country is re-decided (every other country, and so the
 //! springboard value it derives from their need, is held fixed). The interval is found by a
-//! grid of 0.02 outward from the current weight, then bisection to 1e-4.
+//! grid of 0.02 outward from the current weight, then bisection to 1e-4. Runs of grid points
+//! in which [`Probe::bounds`] shows the class and instrument cannot change are skipped
+//! (need and added value are linear-fractional in the weight, so the ends of a run bound
+//! them); the first change found is the one a point-by-point scan finds.
 
 use placement_core::criteria::Side;
 use placement_core::near_miss::Probe;
@@ -72,12 +75,43 @@ fn decide(probe: &mut Probe<'_>, w: [f64; N]) -> (Class, Instrument) {
     (o.class, o.instrument)
 }
 
+/// Grid runs of at most this many points are decided point by point rather than bounded.
+const LEAF: usize = 3;
+
+/// The first index in `i..j` whose weight `xs[k]` (for criterion `c`) changes the outcome
+/// from `base`, skipping runs the bounds rule out.
+fn first_change(
+    probe: &mut Probe<'_>,
+    weights: &[f64; N],
+    c: Criterion,
+    xs: &[f64],
+    (i, j): (usize, usize),
+    base: (Class, Instrument),
+) -> Option<usize> {
+    if i >= j {
+        return None;
+    }
+    if j - i > LEAF {
+        let b = probe.bounds(
+            &probe.span_weights(&[rescaled(weights, c, xs[i]), rescaled(weights, c, xs[j - 1])]),
+        );
+        if !b.class_may_differ(base.0) && !b.instrument_may_differ(base.1) {
+            return None;
+        }
+        let m = (i + j) / 2;
+        return first_change(probe, weights, c, xs, (i, m), base)
+            .or_else(|| first_change(probe, weights, c, xs, (m, j), base));
+    }
+    (i..j).find(|&k| decide(probe, rescaled(weights, c, xs[k])) != base)
+}
+
 /// Stability intervals of every weighed criterion with a weight.
 pub(crate) fn intervals(ctx: &CountryCtx<'_>) -> Vec<WeightInterval> {
     let mut probe = ctx.probe.clone();
     let weights = probe.weights();
     let base = decide(&mut probe, weights);
     let mut out = Vec::new();
+    let mut xs = Vec::new();
     for c in Criterion::ALL {
         if c.side() == Side::RuleOnly {
             continue;
@@ -85,7 +119,9 @@ pub(crate) fn intervals(ctx: &CountryCtx<'_>) -> Vec<WeightInterval> {
         let w = weights[c.index()];
         let hi_limit = limit(&weights, c);
         let mut bound = |dir: f64, end: f64| -> (f64, Option<(Class, Instrument)>) {
-            let mut prev = w;
+            // The grid outward from w, the last point clamped to the end.
+            xs.clear();
+            xs.push(w);
             let mut k = 1.0;
             loop {
                 let x = if dir > 0.0 {
@@ -93,26 +129,26 @@ pub(crate) fn intervals(ctx: &CountryCtx<'_>) -> Vec<WeightInterval> {
                 } else {
                     (w - k * GRID).max(end)
                 };
-                if x == prev {
-                    return (prev, None);
+                if Some(&x) == xs.last() {
+                    break;
                 }
-                let d = decide(&mut probe, rescaled(&weights, c, x));
-                if d != base {
-                    let (mut a, mut b) = (prev, x);
-                    while (b - a).abs() > PRECISION {
-                        let m = (a + b) / 2.0;
-                        if decide(&mut probe, rescaled(&weights, c, m)) == base {
-                            a = m;
-                        } else {
-                            b = m;
-                        }
-                    }
-                    let changed = decide(&mut probe, rescaled(&weights, c, b));
-                    return (a, Some(changed));
-                }
-                prev = x;
+                xs.push(x);
                 k += 1.0;
             }
+            let Some(k) = first_change(&mut probe, &weights, c, &xs, (1, xs.len()), base) else {
+                return (xs[xs.len() - 1], None);
+            };
+            let (mut a, mut b) = (xs[k - 1], xs[k]);
+            while (b - a).abs() > PRECISION {
+                let m = (a + b) / 2.0;
+                if decide(&mut probe, rescaled(&weights, c, m)) == base {
+                    a = m;
+                } else {
+                    b = m;
+                }
+            }
+            let changed = decide(&mut probe, rescaled(&weights, c, b));
+            (a, Some(changed))
         };
         let (upper, above) = bound(1.0, hi_limit);
         let (lower, below) = bound(-1.0, 0.0);

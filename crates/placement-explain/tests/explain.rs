@@ -1,7 +1,8 @@
 //! Integration tests of placement-explain. Module index:
 //! - `contributions`: parts sum to score, need, added value (fixture and proptest).
 //! - `counterfactuals`: each reported change flips its outcome, half of it does not.
-//! - `agreement`: the replay and the slim re-evaluation agree with the engine.
+//! - `agreement`: the replay agrees with the engine; its bounds contain what it decides.
+//! - `parallel`: one thread and two give byte-identical explanations.
 //! - `errors`: unknown codes, incompatible rulebooks, malformed record files.
 //! - `golden`: rendered English and Dutch text of fixture countries (UPDATE_GOLDEN=1 rewrites).
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
@@ -178,6 +179,130 @@ mod agreement {
                 assert!((e.contributions.score_total() - e.recommendation.score).abs() < 1e-9);
             }
         }
+    }
+}
+
+mod bounds {
+    use super::*;
+    use placement_core::near_miss::Probe;
+    use placement_core::{Criterion, Instrument};
+
+    /// Every grid state of every criterion pair lies within the bounds of its box, for every
+    /// fixture country under each regime: the pruning of the searches is sound.
+    #[test]
+    fn replay_stays_within_bounds() {
+        for id in ["p4-2019", "p2-2013", "p1-2015"] {
+            let rules = Rulebook::embedded(id).unwrap();
+            let input = AssessmentSet::default_fixture().unwrap();
+            let evaluation = Engine::new(&rules).evaluate(&input).unwrap();
+            for r in evaluation.records.iter().step_by(7) {
+                let ca = input.get(r.country).unwrap();
+                let host = ca.accreditation_hosts.iter().any(|h| {
+                    evaluation
+                        .record(*h)
+                        .is_some_and(|h| h.instrument == Instrument::PermanentLiaison)
+                });
+                let probe = Probe::new(&rules, r, ca, host);
+                let cs: Vec<Criterion> = r
+                    .inputs
+                    .iter()
+                    .filter(|(_, i)| i.status != placement_core::record::InputStatus::NotApplicable)
+                    .map(|(c, _)| *c)
+                    .collect();
+                for (i, &a) in cs.iter().enumerate() {
+                    for &b in &cs[i + 1..] {
+                        let at = |x: f64, y: f64| {
+                            let mut s = probe.base();
+                            s.set(a, x);
+                            s.set(b, y);
+                            s
+                        };
+                        let (lo, hi) = (2.0, 7.5);
+                        let bx = probe.span(&[at(lo, lo), at(lo, hi), at(hi, lo), at(hi, hi)]);
+                        let bounds = probe.bounds(&bx);
+                        for k in 0..=10 {
+                            for l in 0..=10 {
+                                let x = lo + (hi - lo) * f64::from(k) / 10.0;
+                                let y = lo + (hi - lo) * f64::from(l) / 10.0;
+                                let o = probe.outcome(&at(x, y));
+                                let (slo, shi) = bounds.score();
+                                assert!(
+                                    slo <= o.score && o.score <= shi,
+                                    "{id} {} {a:?} {b:?}",
+                                    r.country
+                                );
+                                // A box whose outcome cannot differ from this one's must not.
+                                let here = probe.outcome(&at(lo, lo));
+                                if !bounds.class_may_differ(here.class) {
+                                    assert_eq!(o.class, here.class);
+                                }
+                                if !bounds.instrument_may_differ(here.instrument) {
+                                    assert_eq!(o.instrument, here.instrument);
+                                }
+                            }
+                        }
+                    }
+                }
+                // Weight boxes: one weight moving, the others rescaled.
+                let weights = probe.weights();
+                for c in Criterion::ALL {
+                    if c.side() == placement_core::Side::RuleOnly {
+                        continue;
+                    }
+                    let w = |x: f64| placement_explain::stability::rescaled(&weights, c, x);
+                    let bounds = probe.bounds(&probe.span_weights(&[w(0.05), w(0.6)]));
+                    let mut p = probe.clone();
+                    p.set_weights(w(0.05));
+                    let here = p.outcome(&p.base());
+                    for k in 0..=20 {
+                        p.set_weights(w(0.05 + 0.55 * f64::from(k) / 20.0));
+                        let o = p.outcome(&p.base());
+                        let (slo, shi) = bounds.score();
+                        assert!(slo <= o.score && o.score <= shi, "{id} {} {c:?}", r.country);
+                        if !bounds.class_may_differ(here.class) {
+                            assert_eq!(o.class, here.class);
+                        }
+                        if !bounds.instrument_may_differ(here.instrument) {
+                            assert_eq!(o.instrument, here.instrument);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+mod parallel {
+    use super::*;
+    use placement_explain::render;
+
+    fn all_json(x: &Explainer<'_>, threads: usize) -> String {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| x.explain_all().unwrap())
+            .iter()
+            .map(render::json)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// `explain_all` gives byte-identical JSON on one thread and on two, and the same as
+    /// explaining country by country.
+    #[test]
+    fn one_and_two_threads_agree() {
+        let (rules, input, evaluation) = setup();
+        let x = Explainer::new(&rules, &input, &evaluation, Options::default()).unwrap();
+        let one = all_json(&x, 1);
+        let two = all_json(&x, 2);
+        assert!(one == two, "1-thread and 2-thread explanations differ");
+        let serial: Vec<String> = evaluation
+            .records
+            .iter()
+            .map(|r| render::json(&x.explain(r.country).unwrap()))
+            .collect();
+        assert!(one == serial.join("\n"), "explain_all differs from explain");
     }
 }
 
