@@ -350,7 +350,7 @@ impl RawEvidence {
             },
         };
         Evidence {
-            source: source.unwrap_or_default(),
+            source: source.unwrap_or_default().into(),
             date: parsed_date.unwrap_or(Date {
                 year: 1970,
                 month: 1,

@@ -135,7 +135,7 @@ impl<'de> Deserialize<'de> for Date {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     /// Where the value comes from (a document, data set or assessor).
-    pub source: String,
+    pub source: std::sync::Arc<str>,
     /// When it was assessed.
     pub date: Date,
     /// How sure the assessor is.

@@ -604,7 +604,7 @@ impl Counterfactuals {
             top: TopRule::of(ex, ctx.record.country),
             scratch: ctx.ca.clone(),
             placeholder: Evidence {
-                source: "counterfactual".to_string(),
+                source: "counterfactual".into(),
                 date: ex.set.meta.as_of,
                 confidence: Confidence::Low,
                 marking: Marking::Unclassified,

@@ -88,7 +88,7 @@ impl Provenance {
                 criterion: *c,
                 value: i.value,
                 status: i.status,
-                source: i.evidence.as_ref().map(|e| e.source.clone()),
+                source: i.evidence.as_ref().map(|e| e.source.to_string()),
                 date: i.evidence.as_ref().map(|e| e.date),
                 confidence: i.evidence.as_ref().map(|e| e.confidence),
                 marking: i.evidence.as_ref().map(|e| e.marking),

@@ -126,7 +126,7 @@ impl PlacementProblem {
                 found: evaluation.rulebook.hash.clone(),
             });
         }
-        let set_hash = placement_core::hash::sha256_json(set);
+        let set_hash = set.fingerprint();
         if evaluation.input.hash != set_hash {
             return Err(McdaError::MismatchedEvaluation {
                 what: "assessment set",

@@ -99,7 +99,7 @@ impl Builder<'_> {
             }
         };
         Evidence {
-            source: source.to_string(),
+            source: source.into(),
             date: parsed,
             confidence: confidence.unwrap_or(Confidence::Low),
             marking: marking.unwrap_or(Marking::Unclassified),
