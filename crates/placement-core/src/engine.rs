@@ -664,7 +664,8 @@ impl<'r> Engine<'r> {
         let stale_limit = as_of.days() - i64::from(s.stale_after_days);
         let mut warnings = Vec::new();
         let mut marking = Marking::Unclassified;
-        let mut inputs = BTreeMap::new();
+        // Built in criterion order and collected at once (a bulk build, not repeated inserts).
+        let mut inputs = Vec::with_capacity(N);
         for c in Criterion::ALL {
             let i = c.index();
             let assessed = ca.criteria.get(&c);
@@ -692,7 +693,7 @@ impl<'r> Engine<'r> {
                     s.missing
                 ));
             }
-            inputs.insert(
+            inputs.push((
                 c,
                 InputUsed {
                     value: p.values[i],
@@ -701,12 +702,13 @@ impl<'r> Engine<'r> {
                     stale,
                     note: assessed.and_then(|a| a.note.clone()),
                 },
-            );
+            ));
         }
+        let inputs: BTreeMap<Criterion, InputUsed> = inputs.into_iter().collect();
         for ph in &ca.phenomena {
             marking = marking.max(ph.evidence.marking);
         }
-        let mut contributions = BTreeMap::new();
+        let mut contributions = Vec::with_capacity(N);
         for c in Criterion::ALL {
             let side = c.side();
             if side == Side::RuleOnly {
@@ -716,7 +718,7 @@ impl<'r> Engine<'r> {
             let normalised = s.normalise(c, p.values[c.index()]);
             let side_total = self.side_total(side);
             let to_score = 100.0 * weight * normalised;
-            contributions.insert(
+            contributions.push((
                 c,
                 Contribution {
                     side,
@@ -730,8 +732,9 @@ impl<'r> Engine<'r> {
                     },
                     to_score,
                 },
-            );
+            ));
         }
+        let contributions: BTreeMap<Criterion, Contribution> = contributions.into_iter().collect();
         let facts = &ca.facts;
         DecisionRecord {
             rank: 0,
