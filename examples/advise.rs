@@ -64,15 +64,8 @@ fn main() -> ExitCode {
 }
 
 fn run(args: Args) -> Result<(), placement_core::Error> {
-    let input = match &args.input {
-        Some(path) => AssessmentSet::load(path)?,
-        None => AssessmentSet::default_fixture()?,
-    };
-    let rules = match (&args.rules, &args.regime) {
-        (Some(path), _) => Rulebook::load(path)?,
-        (None, Some(id)) => Rulebook::embedded(id)?,
-        (None, None) => Rulebook::default_rulebook()?,
-    };
+    let input = AssessmentSet::load_or_default(args.input.as_deref())?;
+    let rules = Rulebook::load_or_embedded(args.rules.as_deref(), args.regime.as_deref())?;
     let evaluation = Engine::new(&rules).evaluate(&input)?;
     let explainer = if args.explain {
         match placement_explain::Explainer::new(&rules, &input, &evaluation, Default::default()) {

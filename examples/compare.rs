@@ -66,15 +66,8 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> anyhow::Result<String> {
-    let input = match &args.input {
-        Some(p) => AssessmentSet::load(p)?,
-        None => AssessmentSet::default_fixture()?,
-    };
-    let rules = match (&args.rules, &args.regime) {
-        (Some(p), _) => Rulebook::load(p)?,
-        (None, Some(id)) => Rulebook::embedded(id)?,
-        (None, None) => Rulebook::default_rulebook()?,
-    };
+    let input = AssessmentSet::load_or_default(args.input.as_deref())?;
+    let rules = Rulebook::load_or_embedded(args.rules.as_deref(), args.regime.as_deref())?;
     let evaluation = Engine::new(&rules).evaluate(&input)?;
     let options = Options {
         top_n: args.top,

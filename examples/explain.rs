@@ -74,15 +74,8 @@ fn main() -> ExitCode {
 
 fn run(args: &Args) -> anyhow::Result<String> {
     let c = &args.common;
-    let input = match &c.input {
-        Some(p) => AssessmentSet::load(p)?,
-        None => AssessmentSet::default_fixture()?,
-    };
-    let rules = match (&c.rules, &c.regime) {
-        (Some(p), _) => Rulebook::load(p)?,
-        (None, Some(id)) => Rulebook::embedded(id)?,
-        (None, None) => Rulebook::default_rulebook()?,
-    };
+    let input = AssessmentSet::load_or_default(c.input.as_deref())?;
+    let rules = Rulebook::load_or_embedded(c.rules.as_deref(), c.regime.as_deref())?;
     let evaluation = Engine::new(&rules).evaluate(&input)?;
     let options = Options {
         top_n: c.top,

@@ -116,11 +116,7 @@ fn run(args: Args) -> Result<()> {
         Some(path) => AssessmentSet::load(path)?,
         None => AssessmentSet::default_fixture()?,
     };
-    let rules = match (&args.rules, &args.regime) {
-        (Some(path), _) => Rulebook::load(path)?,
-        (None, Some(id)) => Rulebook::embedded(id)?,
-        (None, None) => Rulebook::default_rulebook()?,
-    };
+    let rules = Rulebook::load_or_embedded(args.rules.as_deref(), args.regime.as_deref())?;
     let problem = PlacementProblem::evaluate(&set, &rules)?;
     let mut metrics = vec![Metric::Spearman];
     match args.metric {

@@ -204,6 +204,18 @@ impl AssessmentSet {
         crate::hash::sha256_json(&(&self.meta, per_country))
     }
 
+    /// The file at `path`, or the embedded default when there is none: what a command-line
+    /// option `--input FILE` means.
+    ///
+    /// # Errors
+    /// As [`AssessmentSet::load`].
+    pub fn load_or_default(path: Option<&std::path::Path>) -> Result<AssessmentSet, Error> {
+        match path {
+            Some(p) => AssessmentSet::load(p),
+            None => AssessmentSet::default_fixture(),
+        }
+    }
+
     /// The assessment of one country.
     pub fn get(&self, code: CountryCode) -> Option<&CountryAssessment> {
         self.countries

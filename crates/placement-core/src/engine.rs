@@ -100,7 +100,45 @@ struct Ctx<'a> {
     host_placed: bool,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// A view of one country before the class and instrument are decided.
+    fn new(
+        ca: &'a CountryAssessment,
+        p: &'a Prepared,
+        added_value: f64,
+        score: f64,
+        fired: &'a [FiredRule],
+    ) -> Self {
+        Ctx {
+            ca,
+            values: &p.values,
+            need: p.need,
+            added_value,
+            score,
+            police: p.police_theme,
+            marechaussee: p.marechaussee_theme,
+            class: None,
+            instrument: None,
+            fired,
+            host_placed: false,
+        }
+    }
+
+    /// The same view with the decisions made so far.
+    fn decided(
+        self,
+        class: Option<Class>,
+        instrument: Option<Instrument>,
+        host_placed: bool,
+    ) -> Self {
+        Ctx {
+            class,
+            instrument,
+            host_placed,
+            ..self
+        }
+    }
+
     fn holds(&self, c: &Condition) -> bool {
         match c {
             Condition::Always => true,
@@ -516,19 +554,8 @@ impl<'r> Engine<'r> {
                 .iter()
                 .filter(|r| r.stage == stage && r.enabled)
             {
-                let ctx = Ctx {
-                    ca,
-                    values: &p.values,
-                    need: p.need,
-                    added_value: d.added_value,
-                    score: d.score,
-                    police: p.police_theme,
-                    marechaussee: p.marechaussee_theme,
-                    class,
-                    instrument,
-                    fired: &d.fired,
-                    host_placed: false,
-                };
+                let ctx = Ctx::new(ca, p, d.added_value, d.score, &d.fired)
+                    .decided(class, instrument, false);
                 if !ctx.holds(&rule.when) {
                     continue;
                 }
@@ -588,19 +615,11 @@ impl<'r> Engine<'r> {
             .iter()
             .filter(|r| r.stage == Stage::Network && r.enabled)
         {
-            let ctx = Ctx {
-                ca,
-                values: &p.values,
-                need: p.need,
-                added_value: d.added_value,
-                score: d.score,
-                police: p.police_theme,
-                marechaussee: p.marechaussee_theme,
-                class: Some(d.class),
-                instrument: Some(d.instrument),
-                fired: &d.fired,
+            let ctx = Ctx::new(ca, p, d.added_value, d.score, &d.fired).decided(
+                Some(d.class),
+                Some(d.instrument),
                 host_placed,
-            };
+            );
             if !ctx.holds(&rule.when) {
                 continue;
             }

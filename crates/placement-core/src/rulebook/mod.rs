@@ -97,6 +97,22 @@ impl Rulebook {
         Rulebook::parse(&path.display().to_string(), &text)
     }
 
+    /// A rulebook file, else an embedded rulebook by id, else the default: what the
+    /// command-line options `--rules FILE` and `--regime ID` mean.
+    ///
+    /// # Errors
+    /// As [`Rulebook::load`] and [`Rulebook::embedded`].
+    pub fn load_or_embedded(
+        file: Option<&std::path::Path>,
+        embedded_id: Option<&str>,
+    ) -> Result<Rulebook, Error> {
+        match (file, embedded_id) {
+            (Some(path), _) => Rulebook::load(path),
+            (None, Some(id)) => Rulebook::embedded(id),
+            (None, None) => Rulebook::default_rulebook(),
+        }
+    }
+
     /// A rule by id.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
