@@ -193,7 +193,9 @@ impl Sampler {
             for c in inner.iter_mut() {
                 *c = rng.random();
             }
-            inner.sort_unstable_by(f64::total_cmp);
+            // `n - 1` values: an inlined insertion sort beats the library sort here, and any
+            // correct sort of these (finite, non-NaN) values yields the same sequence
+            sort_small(inner);
         }
         for (j, wj) in w.iter_mut().enumerate() {
             *wj = cut.get(j + 1).copied().unwrap_or(1.0) - cut.get(j).copied().unwrap_or(0.0);
@@ -237,6 +239,38 @@ impl Sampler {
     }
 }
 
+/// Sorts a slice of non-NaN values in increasing order. Up to [`SMALL_SORT`] values are placed
+/// by counting (value `x_i` goes to `#{j: x_j < x_i} + #{j < i: x_j = x_i}`): branch-free,
+/// where an insertion sort of random values mispredicts about once per element. Any correct
+/// sort yields the same sequence, so the weights do not depend on the method.
+#[inline]
+fn sort_small(v: &mut [f64]) {
+    let mut buf = [0.0f64; SMALL_SORT];
+    if v.len() > SMALL_SORT {
+        v.sort_unstable_by(f64::total_cmp);
+        return;
+    }
+    for (i, &x) in v.iter().enumerate() {
+        let (before, after) = v.split_at(i);
+        let mut r = 0usize;
+        for &y in before {
+            r += usize::from(y <= x);
+        }
+        for &y in after.get(1..).unwrap_or(&[]) {
+            r += usize::from(y < x);
+        }
+        if let Some(slot) = buf.get_mut(r) {
+            *slot = x;
+        }
+    }
+    for (d, &x) in v.iter_mut().zip(&buf) {
+        *d = x;
+    }
+}
+
+/// Longest slice [`sort_small`] sorts by counting.
+const SMALL_SORT: usize = 32;
+
 /// Order-preserving map of an f64 onto u64, reversed so that larger scores sort first,
 /// with the low `bits` replaced by the alternative index.
 #[inline]
@@ -271,14 +305,20 @@ fn blocked(u: &[f64], m: usize, n: usize) -> Vec<f64> {
 
 /// `scores[i] = Σ_j w_j u_ij` for a [`blocked`] `u`; `scores` has one slot per padded
 /// alternative. Each score is summed in criterion order, exactly as a plain loop would.
+/// Returns the minimum and maximum of the first `m` scores (NaN ignored), gathered from the
+/// accumulators so the rank pass need not read the scores once more.
 // Kept out of line, like `rank_pass` and `flush_counts`: with the whole pipeline inlined into
 // the chunk loop, the 1e6-sample run took ~35% more CPU time (register pressure).
 #[inline(never)]
-fn score_pass(u: &[f64], w: &[f64], scores: &mut [f64]) {
+fn score_pass(u: &[f64], w: &[f64], scores: &mut [f64], m: usize) -> (f64, f64) {
     let n = w.len();
-    for (block, out) in u
+    let full = m / LANES;
+    let mut lo = [f64::INFINITY; LANES];
+    let mut hi = [f64::NEG_INFINITY; LANES];
+    for (b, (block, out)) in u
         .chunks_exact(n * LANES)
         .zip(scores.chunks_exact_mut(LANES))
+        .enumerate()
     {
         let mut acc = [0.0f64; LANES];
         for (col, &wj) in block.chunks_exact(LANES).zip(w) {
@@ -287,7 +327,73 @@ fn score_pass(u: &[f64], w: &[f64], scores: &mut [f64]) {
             }
         }
         out.copy_from_slice(&acc);
+        if b < full {
+            for ((l, h), &v) in lo.iter_mut().zip(hi.iter_mut()).zip(&acc) {
+                *l = if v < *l { v } else { *l };
+                *h = if v > *h { v } else { *h };
+            }
+        }
     }
+    let mut l = lo.iter().copied().fold(f64::INFINITY, f64::min);
+    let mut h = hi.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    for &v in scores.get(full * LANES..m).unwrap_or(&[]) {
+        l = l.min(v);
+        h = h.max(v);
+    }
+    (l, h)
+}
+
+/// [`score_pass`] for two weight vectors at once: each block of the matrix is loaded once
+/// for both. Every score is summed exactly as in [`score_pass`].
+#[inline(never)]
+fn score_pass2(
+    u: &[f64],
+    (w1, w2): (&[f64], &[f64]),
+    (s1, s2): (&mut [f64], &mut [f64]),
+    m: usize,
+) -> ((f64, f64), (f64, f64)) {
+    let n = w1.len();
+    let full = m / LANES;
+    // two lanes per bound keep the accumulators in registers
+    let (mut lo1, mut hi1) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
+    let (mut lo2, mut hi2) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
+    for (b, ((block, o1), o2)) in u
+        .chunks_exact(n * LANES)
+        .zip(s1.chunks_exact_mut(LANES))
+        .zip(s2.chunks_exact_mut(LANES))
+        .enumerate()
+    {
+        let mut a1 = [0.0f64; LANES];
+        let mut a2 = [0.0f64; LANES];
+        for ((col, &x1), &x2) in block.chunks_exact(LANES).zip(w1).zip(w2) {
+            for ((p, q), &x) in a1.iter_mut().zip(a2.iter_mut()).zip(col) {
+                *p += x1 * x;
+                *q += x2 * x;
+            }
+        }
+        o1.copy_from_slice(&a1);
+        o2.copy_from_slice(&a2);
+        if b < full {
+            for (acc, lo, hi) in [(&a1, &mut lo1, &mut hi1), (&a2, &mut lo2, &mut hi2)] {
+                for pair in acc.chunks_exact(2) {
+                    for ((l, h), &v) in lo.iter_mut().zip(hi.iter_mut()).zip(pair) {
+                        *l = if v < *l { v } else { *l };
+                        *h = if v > *h { v } else { *h };
+                    }
+                }
+            }
+        }
+    }
+    let finish = |lo: [f64; 2], hi: [f64; 2], s: &[f64]| {
+        let mut l = lo[0].min(lo[1]);
+        let mut h = hi[0].max(hi[1]);
+        for &v in s.get(full * LANES..m).unwrap_or(&[]) {
+            l = l.min(v);
+            h = h.max(v);
+        }
+        (l, h)
+    };
+    (finish(lo1, hi1, s1), finish(lo2, hi2, s2))
 }
 
 /// Samples whose rank orders are buffered before their rank counts are added. The flush is
@@ -295,31 +401,70 @@ fn score_pass(u: &[f64], w: &[f64], scores: &mut [f64]) {
 /// few cache lines per rank instead of one line per alternative per sample.
 const BLOCK: usize = 16;
 
-/// Minimum and maximum of finite values, four independent lanes (vectorisable).
-#[inline(never)]
-fn min_max(x: &[f64]) -> (f64, f64) {
-    let mut lo = [f64::INFINITY; 4];
-    let mut hi = [f64::NEG_INFINITY; 4];
-    let mut chunks = x.chunks_exact(4);
-    for c in &mut chunks {
-        for ((l, h), &v) in lo.iter_mut().zip(hi.iter_mut()).zip(c) {
-            *l = if v < *l { v } else { *l };
-            *h = if v > *h { v } else { *h };
+/// Bucket counters of the rank pass: `u8` when every count fits (`m <= 255`, the usual case,
+/// with a word-parallel prefix sum), `u32` otherwise.
+trait Counter: Copy + Default {
+    fn bump(&mut self);
+    fn value(self) -> usize;
+    /// Inclusive prefix sums in place.
+    fn prefix(v: &mut [Self]);
+}
+
+impl Counter for u32 {
+    #[inline]
+    fn bump(&mut self) {
+        *self += 1;
+    }
+    #[inline]
+    fn value(self) -> usize {
+        self as usize
+    }
+    fn prefix(v: &mut [u32]) {
+        let mut acc = 0;
+        for c in v.iter_mut() {
+            acc += *c;
+            *c = acc;
         }
     }
-    let mut l = lo.iter().copied().fold(f64::INFINITY, f64::min);
-    let mut h = hi.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    for &v in chunks.remainder() {
-        l = l.min(v);
-        h = h.max(v);
+}
+
+impl Counter for u8 {
+    #[inline]
+    fn bump(&mut self) {
+        *self = self.wrapping_add(1);
     }
-    (l, h)
+    #[inline]
+    fn value(self) -> usize {
+        usize::from(self)
+    }
+    /// Eight counters per `u64`: multiplying by `0x0101…01` forms the prefix sums of the
+    /// bytes, then the carry from the previous word is added to every byte. No byte overflows
+    /// because every partial sum is at most the total count, `m <= 255`. The caller pads `v`
+    /// to a multiple of 8 beyond the entries it needs.
+    fn prefix(v: &mut [u8]) {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        let mut carry = 0u64;
+        for w in v.chunks_exact_mut(8) {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(w);
+            let p = u64::from_le_bytes(b)
+                .wrapping_mul(ONES)
+                .wrapping_add(carry.wrapping_mul(ONES));
+            w.copy_from_slice(&p.to_le_bytes());
+            carry = p >> 56;
+        }
+    }
 }
 
 /// Buffers of the rank pass.
 struct RankScratch {
-    /// Bucket start offsets (`buckets + 1` entries).
-    starts: Vec<u32>,
+    /// Number of buckets (a power of two, about `2m`).
+    buckets: usize,
+    /// Bucket start offsets (`buckets + 1` entries, padded to a multiple of 8) when
+    /// `m <= 255`, else empty.
+    starts8: Vec<u8>,
+    /// Bucket start offsets (`buckets + 1` entries) when `m > 255`, else empty.
+    starts32: Vec<u32>,
     bucket_of: Vec<u32>,
     /// The keys (see [`key`]) in increasing order = decreasing score.
     sorted: Vec<u64>,
@@ -328,8 +473,11 @@ struct RankScratch {
 impl RankScratch {
     fn new(m: usize) -> Self {
         let b = (2 * m).next_power_of_two().max(2);
+        let small = m <= usize::from(u8::MAX);
         RankScratch {
-            starts: vec![0; b + 1],
+            buckets: b,
+            starts8: if small { vec![0; b + 8] } else { Vec::new() },
+            starts32: if small { Vec::new() } else { vec![0; b + 1] },
             bucket_of: vec![0; m],
             sorted: vec![0; m],
         }
@@ -339,16 +487,17 @@ impl RankScratch {
 /// Sorts the alternatives by decreasing score into `scratch.sorted` (keys, see [`key`]):
 /// a counting sort into ~2m buckets by score, then an insertion sort on the exact keys,
 /// which is linear when the buckets already order almost everything and correct in every
-/// case.
+/// case. `(lo, hi)` are the minimum and maximum score.
 #[inline(never)]
-fn rank_pass(scores: &[f64], mask: u64, scratch: &mut RankScratch) {
+fn rank_pass(scores: &[f64], (lo, hi): (f64, f64), mask: u64, scratch: &mut RankScratch) {
     let RankScratch {
-        starts,
+        buckets,
+        starts8,
+        starts32,
         bucket_of,
         sorted,
     } = scratch;
-    let (lo, hi) = min_max(scores);
-    let nb = starts.len() - 1;
+    let nb = *buckets;
     if !(hi > lo) || !(hi - lo).is_finite() {
         for (i, (k, &s)) in sorted.iter_mut().zip(scores).enumerate() {
             *k = key(s, i, mask);
@@ -356,57 +505,110 @@ fn rank_pass(scores: &[f64], mask: u64, scratch: &mut RankScratch) {
         sorted.sort_unstable();
         return;
     }
-    let scale = (nb as f64) / (hi - lo);
-    let last = (nb - 1) as u32;
-    starts.fill(0);
+    // highest score -> bucket 0: `round((hi - s) * scale)` by the 2^52 trick (adding 2^52
+    // leaves the rounded integer in the low mantissa bits), a vectorisable pass; the mask
+    // keeps any value in range (`nb` is a power of two), and the final insertion sort makes
+    // the order exact whatever the buckets
+    let scale = ((nb - 1) as f64) / (hi - lo);
+    let bmask = (nb - 1) as u64;
+    const ROUND: f64 = 4_503_599_627_370_496.0; // 2^52
     for (b, &s) in bucket_of.iter_mut().zip(scores) {
-        // highest score -> bucket 0; `as` saturates, `min` keeps hi - lo rounding in range
-        let pos = (((hi - s) * scale) as u32).min(last);
-        *b = pos;
-        if let Some(c) = starts.get_mut(pos as usize + 1) {
-            *c += 1;
-        }
+        *b = (((hi - s) * scale + ROUND).to_bits() & bmask) as u32;
     }
-    let mut acc = 0;
-    for c in starts.iter_mut() {
-        acc += *c;
-        *c = acc;
-    }
-    for (i, (&b, &s)) in bucket_of.iter().zip(scores.iter()).enumerate() {
-        if let Some(start) = starts.get_mut(b as usize) {
-            if let Some(slot) = sorted.get_mut(*start as usize) {
-                *slot = key(s, i, mask);
-            }
-            *start += 1;
-        }
+    if starts32.is_empty() {
+        scatter(scores, bucket_of, mask, starts8, sorted);
+    } else {
+        scatter(scores, bucket_of, mask, starts32, sorted);
     }
     insertion_sort(sorted);
 }
 
+/// Counting sort of the keys by bucket (stable within a bucket).
+#[inline]
+fn scatter<C: Counter>(
+    scores: &[f64],
+    bucket_of: &[u32],
+    mask: u64,
+    starts: &mut [C],
+    sorted: &mut [u64],
+) {
+    starts.fill(C::default());
+    for &b in bucket_of {
+        if let Some(c) = starts.get_mut(b as usize + 1) {
+            c.bump();
+        }
+    }
+    C::prefix(starts);
+    for (i, (&b, &s)) in bucket_of.iter().zip(scores.iter()).enumerate() {
+        if let Some(start) = starts.get_mut(b as usize) {
+            if let Some(slot) = sorted.get_mut(start.value()) {
+                *slot = key(s, i, mask);
+            }
+            start.bump();
+        }
+    }
+}
+
+/// Sorts almost sorted input. One branch-free bubble pass carries the running maximum in a
+/// register and writes the smaller of it and each new element behind it, which already fixes
+/// every element that is at most one place too far right (two keys sharing a bucket, the
+/// common disorder); an element that must move further is inserted by the rare slow path.
 #[inline(never)]
 fn insertion_sort(v: &mut [u64]) {
+    let Some(&first) = v.first() else { return };
+    let mut carry = first;
+    // the value last written (at k - 2 when handling k), if any
+    let mut last: Option<u64> = None;
     for k in 1..v.len() {
         let x = v[k];
-        let mut j = k;
-        // invariant: 1 <= j <= k < v.len()
-        while j > 0 && v[j - 1] > x {
-            v[j] = v[j - 1];
-            j -= 1;
+        let lo = if x < carry { x } else { carry };
+        carry = if x < carry { carry } else { x };
+        if last.is_some_and(|l| lo < l) {
+            // invariant: v[..k - 1] is sorted; insert `lo` into it
+            let mut j = k - 1;
+            while j > 0 && v[j - 1] > lo {
+                v[j] = v[j - 1];
+                j -= 1;
+            }
+            v[j] = lo;
+            last = Some(v[k - 1]);
+        } else {
+            v[k - 1] = lo;
+            last = Some(lo);
         }
-        v[j] = x;
+    }
+    if let Some(end) = v.last_mut() {
+        *end = carry;
     }
 }
 
 /// Adds the buffered rank orders (`orders[s*m + r]` = alternative at rank `r` in sample `s`)
-/// to the rank-major count table `counts[r*m + i]`.
+/// to the rank-major count table `counts[r*m + i]`. Two rows at a time: the same alternative
+/// often holds rank `r` in consecutive samples, and alternating rows keeps such increments of
+/// one counter from waiting on each other.
 #[inline(never)]
 fn flush_counts(orders: &[u32], filled: usize, m: usize, counts: &mut [u16]) {
-    for (r, row) in counts.chunks_exact_mut(m).enumerate() {
+    let mut rows = counts.chunks_exact_mut(2 * m);
+    let mut r = 0;
+    for pair in &mut rows {
+        let (a, b) = pair.split_at_mut(m);
         for s in 0..filled {
-            if let Some(&i) = orders.get(s * m + r) {
-                if let Some(c) = row.get_mut(i as usize) {
+            if let (Some(&i), Some(&j)) = (orders.get(s * m + r), orders.get(s * m + r + 1)) {
+                if let Some(c) = a.get_mut(i as usize) {
                     *c += 1;
                 }
+                if let Some(c) = b.get_mut(j as usize) {
+                    *c += 1;
+                }
+            }
+        }
+        r += 2;
+    }
+    let row = rows.into_remainder();
+    for s in 0..filled {
+        if let Some(&i) = orders.get(s * m + r) {
+            if let Some(c) = row.get_mut(i as usize) {
+                *c += 1;
             }
         }
     }
@@ -436,6 +638,61 @@ fn index_bits(m: usize) -> u64 {
     }
 }
 
+/// Draws one weight vector into `w`, counting the draws for [`McdaError::SamplingFailed`].
+fn draw_weights(
+    sampler: &Sampler,
+    rng: &mut ChaCha8Rng,
+    cut: &mut [f64],
+    w: &mut [f64],
+    (accepted, tried): (&mut u64, &mut u64),
+) -> Result<()> {
+    match sampler.draw(rng, cut, w) {
+        Some(t) => {
+            *tried += t;
+            *accepted += 1;
+            Ok(())
+        }
+        None => Err(McdaError::SamplingFailed {
+            accepted: *accepted,
+            tried: *tried + 10_000,
+        }),
+    }
+}
+
+/// Per-chunk accumulators and buffers of the count step.
+struct Tally {
+    counts: Vec<u16>,
+    central: Vec<f64>,
+    orders: Vec<u32>,
+    filled: usize,
+}
+
+impl Tally {
+    /// Records the ranking in `sorted` (keys) of a sample drawn with weights `w`.
+    #[inline]
+    fn record(&mut self, sorted: &[u64], mask: u64, m: usize, w: &[f64]) {
+        let n = w.len();
+        if let Some(order) = self.orders.get_mut(self.filled * m..(self.filled + 1) * m) {
+            for (o, &k) in order.iter_mut().zip(sorted) {
+                *o = (k & mask) as u32;
+            }
+        }
+        self.filled += 1;
+        if self.filled == BLOCK {
+            flush_counts(&self.orders, self.filled, m, &mut self.counts);
+            self.filled = 0;
+        }
+        if let Some(&k0) = sorted.first() {
+            let i = (k0 & mask) as usize;
+            if let Some(row) = self.central.get_mut(i * n..(i + 1) * n) {
+                for (c, x) in row.iter_mut().zip(w) {
+                    *c += x;
+                }
+            }
+        }
+    }
+}
+
 fn run_chunk(
     values: &Values<'_>,
     m: usize,
@@ -448,70 +705,83 @@ fn run_chunk(
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     rng.set_stream(chunk);
     let mask = index_bits(m);
-    let mut counts = vec![0u16; m * m];
-    let mut central = vec![0.0f64; m * n];
-    let mut w = vec![0.0; n];
+    let mut tally = Tally {
+        counts: vec![0u16; m * m],
+        central: vec![0.0f64; m * n],
+        orders: vec![0u32; BLOCK * m],
+        filled: 0,
+    };
+    let (mut w, mut w2) = (vec![0.0; n], vec![0.0; n]);
     let mut cut = vec![0.0; n + 1];
     let padded = m.div_ceil(LANES) * LANES;
-    let mut scores = vec![0.0f64; padded];
+    let (mut scores, mut scores2) = (vec![0.0f64; padded], vec![0.0f64; padded]);
     let exact = match values {
         Values::Exact(u) => blocked(u, m, n),
         Values::Intervals { .. } => Vec::new(),
     };
     let mut scratch = RankScratch::new(m);
-    let mut orders = vec![0u32; BLOCK * m];
-    let mut filled = 0;
     let mut sampled = vec![0.0f64; padded * n];
     let (mut accepted, mut tried) = (0u64, 0u64);
-    for _ in 0..samples {
-        match sampler.draw(&mut rng, &mut cut, &mut w) {
-            Some(t) => {
-                tried += t;
-                accepted += 1;
+    let mut done = 0u64;
+    while done < samples {
+        match values {
+            // exact values: two samples per pass over the matrix. The generator draws only
+            // weights here, so drawing both first keeps the per-sample draw order.
+            Values::Exact(_) if samples - done >= 2 => {
+                draw_weights(
+                    sampler,
+                    &mut rng,
+                    &mut cut,
+                    &mut w,
+                    (&mut accepted, &mut tried),
+                )?;
+                draw_weights(
+                    sampler,
+                    &mut rng,
+                    &mut cut,
+                    &mut w2,
+                    (&mut accepted, &mut tried),
+                )?;
+                let (r1, r2) = score_pass2(&exact, (&w, &w2), (&mut scores, &mut scores2), m);
+                rank_pass(scores.get(..m).unwrap_or(&[]), r1, mask, &mut scratch);
+                tally.record(&scratch.sorted, mask, m, &w);
+                rank_pass(scores2.get(..m).unwrap_or(&[]), r2, mask, &mut scratch);
+                tally.record(&scratch.sorted, mask, m, &w2);
+                done += 2;
             }
-            None => {
-                return Err(McdaError::SamplingFailed {
-                    accepted,
-                    tried: tried + 10_000,
-                })
-            }
-        }
-        let u: &[f64] = match values {
-            Values::Exact(_) => &exact,
-            Values::Intervals { lo, hi } => {
-                // criterion-major draw order, written to the blocked layout
-                for (k, (l, h)) in lo.iter().zip(hi.iter()).enumerate() {
-                    let r: f64 = rng.random();
-                    if let Some(s) = sampled.get_mut(blocked_index(k % m, k / m, n)) {
-                        *s = l + r * (h - l);
+            _ => {
+                draw_weights(
+                    sampler,
+                    &mut rng,
+                    &mut cut,
+                    &mut w,
+                    (&mut accepted, &mut tried),
+                )?;
+                let u: &[f64] = match values {
+                    Values::Exact(_) => &exact,
+                    Values::Intervals { lo, hi } => {
+                        // criterion-major draw order, written to the blocked layout
+                        for (k, (l, h)) in lo.iter().zip(hi.iter()).enumerate() {
+                            let r: f64 = rng.random();
+                            if let Some(s) = sampled.get_mut(blocked_index(k % m, k / m, n)) {
+                                *s = l + r * (h - l);
+                            }
+                        }
+                        &sampled
                     }
-                }
-                &sampled
-            }
-        };
-        score_pass(u, &w, &mut scores);
-        rank_pass(scores.get(..m).unwrap_or(&[]), mask, &mut scratch);
-        if let Some(order) = orders.get_mut(filled * m..(filled + 1) * m) {
-            for (o, &k) in order.iter_mut().zip(&scratch.sorted) {
-                *o = (k & mask) as u32;
-            }
-        }
-        filled += 1;
-        if filled == BLOCK {
-            flush_counts(&orders, filled, m, &mut counts);
-            filled = 0;
-        }
-        if let Some(&k0) = scratch.sorted.first() {
-            let i = (k0 & mask) as usize;
-            if let Some(row) = central.get_mut(i * n..(i + 1) * n) {
-                for (c, x) in row.iter_mut().zip(&w) {
-                    *c += x;
-                }
+                };
+                let range = score_pass(u, &w, &mut scores, m);
+                rank_pass(scores.get(..m).unwrap_or(&[]), range, mask, &mut scratch);
+                tally.record(&scratch.sorted, mask, m, &w);
+                done += 1;
             }
         }
     }
-    flush_counts(&orders, filled, m, &mut counts);
-    Ok(Chunk { counts, central })
+    flush_counts(&tally.orders, tally.filled, m, &mut tally.counts);
+    Ok(Chunk {
+        counts: tally.counts,
+        central: tally.central,
+    })
 }
 
 fn chunk_plan(samples: u64) -> Vec<(u64, u64)> {
@@ -793,7 +1063,17 @@ mod tests {
     /// same weights: the acceptability and central weights must be bit-identical.
     #[test]
     fn fast_path_matches_plain_path() {
-        let (m, n, samples, seed) = (37, 4, 2 * CHUNK_SAMPLES + 123, 11);
+        // odd chunk length: pairs and a single sample; m <= 255: byte counters
+        check_fast_path(37, 4, 2 * CHUNK_SAMPLES + 123, 11);
+    }
+
+    /// As above with m > 255 (32-bit bucket counters) and an odd total.
+    #[test]
+    fn fast_path_matches_plain_path_many_alternatives() {
+        check_fast_path(300, 3, 1_001, 5);
+    }
+
+    fn check_fast_path(m: usize, n: usize, samples: u64, seed: u64) {
         let mut rng = ChaCha8Rng::seed_from_u64(99);
         let data: Vec<f64> = (0..m * n)
             .map(|_| rng.random::<f64>().round() / 4.0 + rng.random::<f64>())
@@ -870,6 +1150,86 @@ mod tests {
             for j in 0..n {
                 assert_eq!(b[blocked_index(i, j, n)], u[j * m + i]);
             }
+        }
+    }
+
+    #[test]
+    fn byte_prefix_matches_plain_prefix() {
+        let mut rng = ChaCha8Rng::seed_from_u64(3);
+        for len in [10usize, 16, 24, 520] {
+            let mut wide = vec![0u32; len];
+            // 255 increments in total, spread at random
+            for _ in 0..255 {
+                wide[rng.random_range(0..len)] += 1;
+            }
+            let mut bytes: Vec<u8> = wide.iter().map(|&c| c as u8).collect();
+            u32::prefix(&mut wide);
+            u8::prefix(&mut bytes);
+            let whole = len / 8 * 8;
+            for k in 0..whole {
+                assert_eq!(u32::from(bytes[k]), wide[k], "len {len} k {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn insertion_sort_sorts_any_input() {
+        let mut rng = ChaCha8Rng::seed_from_u64(4);
+        for len in [0usize, 1, 2, 3, 7, 64, 250] {
+            for spread in [2u64, 1000, u64::MAX] {
+                let mut v: Vec<u64> = (0..len).map(|_| rng.random::<u64>() % spread).collect();
+                let mut want = v.clone();
+                want.sort_unstable();
+                insertion_sort(&mut v);
+                assert_eq!(v, want);
+                // almost sorted: neighbours swapped
+                for k in (1..len).step_by(3) {
+                    v.swap(k - 1, k);
+                }
+                insertion_sort(&mut v);
+                assert_eq!(v, want);
+                v.reverse();
+                insertion_sort(&mut v);
+                assert_eq!(v, want);
+            }
+        }
+    }
+
+    #[test]
+    fn sort_small_matches_total_cmp_sort() {
+        let mut rng = ChaCha8Rng::seed_from_u64(5);
+        for len in [0usize, 1, 2, 9, SMALL_SORT, SMALL_SORT + 1, 40] {
+            for _ in 0..50 {
+                // ties on purpose
+                let mut v: Vec<f64> = (0..len)
+                    .map(|_| (rng.random::<f64>() * 6.0).floor() / 6.0)
+                    .collect();
+                let mut want = v.clone();
+                want.sort_unstable_by(f64::total_cmp);
+                sort_small(&mut v);
+                assert_eq!(v, want);
+            }
+        }
+    }
+
+    #[test]
+    fn paired_scores_match_single_scores() {
+        let (m, n) = (21, 5);
+        let mut rng = ChaCha8Rng::seed_from_u64(6);
+        let u: Vec<f64> = (0..m * n).map(|_| rng.random()).collect();
+        let b = blocked(&u, m, n);
+        let w1: Vec<f64> = (0..n).map(|_| rng.random()).collect();
+        let w2: Vec<f64> = (0..n).map(|_| rng.random()).collect();
+        let padded = m.div_ceil(LANES) * LANES;
+        let (mut a, mut b1, mut b2) = (vec![0.0; padded], vec![0.0; padded], vec![0.0; padded]);
+        let (r1, r2) = score_pass2(&b, (&w1, &w2), (&mut b1, &mut b2), m);
+        for (w, got, r) in [(&w1, &b1, r1), (&w2, &b2, r2)] {
+            let single = score_pass(&b, w, &mut a, m);
+            assert_eq!(&a, got);
+            assert_eq!(single, r);
+            let lo = a[..m].iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = a[..m].iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            assert_eq!((lo, hi), r);
         }
     }
 }

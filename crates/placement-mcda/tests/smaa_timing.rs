@@ -27,6 +27,19 @@ fn smaa_one_million_samples_250_by_10() {
     let r = smaa2(&u, &opts).unwrap();
     let dt = t.elapsed();
     println!("SMAA-2 1e6 samples, 250x10: {:.3} s", dt.as_secs_f64());
+    // FNV-1a over every output bit: compare across implementations (must not change)
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let bits = r
+        .acceptability
+        .iter()
+        .chain(&r.central_weights)
+        .flatten()
+        .chain(&r.confidence)
+        .map(|x| x.to_bits());
+    for b in bits {
+        h = (h ^ b).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    println!("output fingerprint: {h:016x}");
     let s: f64 = r.acceptability.iter().map(|row| row[0]).sum();
     assert!((s - 1.0).abs() < 1e-9);
 }
