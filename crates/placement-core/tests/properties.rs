@@ -14,22 +14,7 @@ fn values() -> impl Strategy<Value = Vec<f64>> {
 }
 
 fn build(vals: &[Vec<f64>]) -> AssessmentSet {
-    let names = [
-        "crime_relation",
-        "cooperation_volume",
-        "political_relation",
-        "socta",
-        "eu_link",
-        "lo_position",
-        "reciprocity",
-        "strategic_partnership",
-        "cooperation_quality",
-        "obstacles",
-        "springboard",
-        "regional_importance",
-        "europol_channel",
-        "rule_of_law",
-    ];
+    let names = Criterion::ALL.map(Criterion::id);
     let countries: Vec<C> = CODES
         .iter()
         .zip(vals)
@@ -109,7 +94,7 @@ proptest! {
     #[test]
     fn order_invariant_and_byte_identical(v in prop::collection::vec(values(), 6), seed in 0usize..720) {
         let rules = Rulebook::default_rulebook().unwrap();
-        let names = ["crime_relation","cooperation_volume","political_relation","socta","eu_link","lo_position","reciprocity","strategic_partnership","cooperation_quality","obstacles","springboard","regional_importance","europol_channel","rule_of_law"];
+        let names = Criterion::ALL.map(Criterion::id);
         let mut order: Vec<usize> = (0..6).collect();
         // A permutation from the seed (Lehmer code).
         let mut k = seed;
