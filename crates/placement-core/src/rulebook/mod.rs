@@ -32,6 +32,7 @@
 //! and cycles among rules that depend on each other through `fired` (found with petgraph).
 
 mod model;
+mod order;
 mod raw;
 
 pub use model::*;

@@ -1,0 +1,281 @@
+//! Validation of single rules: their conditions and effects, with every unknown id reported.
+
+use std::collections::BTreeSet;
+
+use super::{check_citation, RawCmp, RawCondition, RawEffect, RawRule};
+use crate::assessment::DataSharingBasis;
+use crate::criteria::Criterion;
+use crate::error::{IssueCode, Issues};
+use crate::outcome::{Class, Instrument};
+use crate::rulebook::model::*;
+
+/// Looks `name` up among `all` by id; an unknown name is recorded as an issue listing the
+/// accepted ids.
+fn lookup<T: Copy>(
+    issues: &mut Issues,
+    code: IssueCode,
+    field: impl Into<String>,
+    name: &str,
+    what: &str,
+    all: &[T],
+    id: fn(T) -> &'static str,
+) -> Option<T> {
+    let found = all.iter().copied().find(|t| id(*t) == name);
+    if found.is_none() {
+        let accepted: Vec<&str> = all.iter().map(|t| id(*t)).collect();
+        issues.push(
+            code,
+            field,
+            name,
+            format!("unknown {what}; use one of: {}", accepted.join(", ")),
+        );
+    }
+    found
+}
+
+fn class(issues: &mut Issues, field: String, name: &str) -> Option<Class> {
+    lookup(
+        issues,
+        IssueCode::UnknownName,
+        field,
+        name,
+        "class",
+        &Class::ALL,
+        Class::id,
+    )
+}
+
+fn instrument(issues: &mut Issues, field: String, name: &str) -> Option<Instrument> {
+    lookup(
+        issues,
+        IssueCode::UnknownName,
+        field,
+        name,
+        "instrument",
+        &Instrument::ALL,
+        Instrument::id,
+    )
+}
+
+impl RawRule {
+    pub(super) fn validate(
+        &self,
+        field: &str,
+        ids: &BTreeSet<String>,
+        issues: &mut Issues,
+    ) -> Option<Rule> {
+        let stage = Stage::ALL.into_iter().find(|s| s.id() == self.stage);
+        if stage.is_none() {
+            issues.push(
+                IssueCode::UnknownName,
+                format!("{field}.stage"),
+                &self.stage,
+                format!(
+                    "unknown stage; use one of: {}",
+                    Stage::ALL.map(Stage::id).join(", ")
+                ),
+            );
+        }
+        check_citation(issues, &format!("{field}.citation"), &self.citation);
+        for (name, text) in [
+            ("statement", &self.statement),
+            ("statement_nl", &self.statement_nl),
+        ] {
+            if text.trim().is_empty() {
+                issues.push(
+                    IssueCode::Missing,
+                    format!("{field}.{name}"),
+                    "",
+                    "every rule needs a plain-language statement in English and Dutch",
+                );
+            }
+        }
+        let when = self.when.validate(&format!("{field}.when"), ids, issues);
+        let then = self.then.validate(&format!("{field}.then"), issues);
+        let (stage, when, then) = (stage?, when?, then?);
+        if !then.allowed_in(stage) {
+            issues.push(
+                IssueCode::Contradiction,
+                format!("{field}.then"),
+                &then,
+                format!("this effect cannot run in the {} stage", stage.id()),
+            );
+            return None;
+        }
+        Some(Rule {
+            id: self.id.clone(),
+            stage,
+            salience: self.salience,
+            enabled: self.enabled,
+            statement: self.statement.clone(),
+            statement_nl: self.statement_nl.clone(),
+            citation: self.citation.clone(),
+            when,
+            then,
+        })
+    }
+}
+
+fn cmp(field: &str, raw: &RawCmp, issues: &mut Issues) -> Option<Op> {
+    if !raw.value.is_finite() {
+        issues.push(
+            IssueCode::NotFinite,
+            format!("{field}.value"),
+            raw.value,
+            "a threshold must be a finite number",
+        );
+    }
+    let op = Op::parse(&raw.op);
+    if op.is_none() {
+        issues.push(
+            IssueCode::UnknownName,
+            format!("{field}.op"),
+            &raw.op,
+            "use one of >=, >, <=, <",
+        );
+    }
+    op
+}
+
+impl RawCondition {
+    fn validate(
+        &self,
+        field: &str,
+        ids: &BTreeSet<String>,
+        issues: &mut Issues,
+    ) -> Option<Condition> {
+        let many = |v: &Vec<RawCondition>, name: &str, issues: &mut Issues| {
+            let parts: Vec<Option<Condition>> = v
+                .iter()
+                .enumerate()
+                .map(|(i, c)| c.validate(&format!("{field}.{name}[{i}]"), ids, issues))
+                .collect();
+            parts.into_iter().collect::<Option<Vec<_>>>()
+        };
+        match self {
+            RawCondition::Always => Some(Condition::Always),
+            RawCondition::All(v) => many(v, "all", issues).map(Condition::All),
+            RawCondition::Any(v) => many(v, "any", issues).map(Condition::Any),
+            RawCondition::Not(c) => c
+                .validate(&format!("{field}.not"), ids, issues)
+                .map(|c| Condition::Not(Box::new(c))),
+            RawCondition::Criterion(raw) => {
+                let f = format!("{field}.criterion");
+                let op = cmp(&f, raw, issues);
+                let id = lookup(
+                    issues,
+                    IssueCode::UnknownCriterion,
+                    format!("{f}.id"),
+                    &raw.id,
+                    "criterion",
+                    &Criterion::ALL,
+                    Criterion::id,
+                );
+                Some(Condition::Criterion {
+                    id: id?,
+                    op: op?,
+                    value: raw.value,
+                })
+            }
+            RawCondition::Metric(raw) => {
+                let f = format!("{field}.metric");
+                let op = cmp(&f, raw, issues);
+                let id = lookup(
+                    issues,
+                    IssueCode::UnknownName,
+                    format!("{f}.id"),
+                    &raw.id,
+                    "metric",
+                    &Metric::ALL,
+                    Metric::id,
+                );
+                Some(Condition::Metric {
+                    id: id?,
+                    op: op?,
+                    value: raw.value,
+                })
+            }
+            RawCondition::Fact(name) => lookup(
+                issues,
+                IssueCode::UnknownName,
+                format!("{field}.fact"),
+                name,
+                "fact",
+                &Fact::ALL,
+                Fact::id,
+            )
+            .map(Condition::Fact),
+            RawCondition::DataSharing(v) => {
+                let all = [
+                    DataSharingBasis::EuMemberState,
+                    DataSharingBasis::LedAdequacy,
+                    DataSharingBasis::NationalAssessment,
+                    DataSharingBasis::None,
+                ];
+                let out: Vec<DataSharingBasis> = v
+                    .iter()
+                    .filter_map(|name| {
+                        lookup(
+                            issues,
+                            IssueCode::UnknownName,
+                            format!("{field}.data_sharing"),
+                            name,
+                            "data-sharing basis",
+                            &all,
+                            DataSharingBasis::id,
+                        )
+                    })
+                    .collect();
+                (out.len() == v.len()).then_some(Condition::DataSharing(out))
+            }
+            RawCondition::Class(name) => {
+                class(issues, format!("{field}.class"), name).map(Condition::Class)
+            }
+            RawCondition::Instrument(name) => {
+                instrument(issues, format!("{field}.instrument"), name).map(Condition::Instrument)
+            }
+            RawCondition::Fired(id) => {
+                if !ids.contains(id) {
+                    issues.push(
+                        IssueCode::UnknownRule,
+                        format!("{field}.fired"),
+                        id,
+                        "no rule with this id; check the spelling",
+                    );
+                    return None;
+                }
+                Some(Condition::Fired(id.clone()))
+            }
+        }
+    }
+}
+
+impl RawEffect {
+    fn validate(&self, field: &str, issues: &mut Issues) -> Option<Effect> {
+        match self {
+            RawEffect::ScaleAddedValue(x) => issues
+                .check_range(&format!("{field}.scale_added_value"), *x, 0.0, 2.0)
+                .then_some(Effect::ScaleAddedValue(*x)),
+            RawEffect::Class(name) => {
+                class(issues, format!("{field}.class"), name).map(Effect::Class)
+            }
+            RawEffect::Instrument(name) => {
+                instrument(issues, format!("{field}.instrument"), name).map(Effect::Instrument)
+            }
+            RawEffect::Organisation(o) => Some(Effect::Organisation(*o)),
+            RawEffect::LimitClass {
+                class: c,
+                max,
+                demote_to,
+            } => {
+                let c = class(issues, format!("{field}.limit_class.class"), c);
+                let d = class(issues, format!("{field}.limit_class.demote_to"), demote_to);
+                Some(Effect::LimitClass {
+                    class: c?,
+                    max: *max,
+                    demote_to: d?,
+                })
+            }
+        }
+    }
+}
