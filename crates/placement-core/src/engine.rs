@@ -4,19 +4,19 @@
 //! 1. **Inputs**: criterion values as used (missing ones supplied by the rulebook's policy and
 //!    flagged), the crime relation derived from phenomena, the police and Marechaussee theme
 //!    relations.
-//! 2. **Need**: weighted sum of the need-side criteria, 0–100.
-//! 3. **Springboard** (needs every country's need): derived from the springboard graph.
-//! 4. **Added value**: weighted sum of the added-value criteria, 0–100, then the *adjust* rules.
-//! 5. **Score** `= W_need × need + W_av × added_value`, where `W_need`, `W_av` are the weight
+//! 2. **Springboard** (needs every country's need): derived from the springboard graph.
+//! 3. **Need** and **added value**: weighted sums of each side's criteria, 0–100.
+//! 4. **Score** `= W_need × need + W_av × added_value`, where `W_need`, `W_av` are the weight
 //!    totals of each side; every criterion's `to_score` plus every adjustment sums to it.
-//! 6. **Class**, **instrument**, **organisation** rules (highest salience wins).
-//! 7. **Network** rules (needs every country's instrument): accreditation.
-//! 8. **Ranking** by score, ties by country code; **portfolio** rules (class caps).
-//! 9. **Missing-value impact**: the outcome with each missing value at 0 and at 10.
+//! 5. The **adjust**, **class**, **instrument** and **organisation** stages, then (once every
+//!    country has its instrument) the **network** stage: all run by the one stage loop of
+//!    [`crate::kernel`].
+//! 6. **Ranking** by score, ties by country code; **portfolio** rules (class caps).
+//! 7. **Missing-value impact**: the outcome with each missing value at 0 and at 10.
 //!
 //! Scoring does no I/O and never panics on validated input.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use ordered_float::OrderedFloat;
 use petgraph::graphmap::DiGraphMap;
@@ -27,12 +27,25 @@ use crate::country::CountryCode;
 use crate::criteria::{Criterion, Side, SCALE_MAX, SCALE_MIN};
 use crate::error::{Error, Issue, IssueCode, Issues};
 use crate::evidence::Marking;
-use crate::outcome::{Class, Instrument, Organisation};
+use crate::kernel::{
+    host_placed, CountryInput, Decision, Exact, Fired, Kernel, NoTrace, Recorder, COUNTRY_STAGES,
+};
+use crate::outcome::Instrument;
 use crate::phenomenon::{noisy_or, Theme};
 use crate::record::*;
-use crate::rulebook::{Condition, Effect, Fact, Metric, MissingPolicy, Rule, Rulebook, Stage};
+use crate::rulebook::{Effect, MissingPolicy, Rulebook, Stage};
 
 const N: usize = Criterion::COUNT;
+
+/// The per-country stages (everything before the network stage).
+const OWN_STAGES: &[Stage] = &[
+    Stage::Adjust,
+    Stage::Class,
+    Stage::Instrument,
+    Stage::Organisation,
+];
+/// The network stage.
+const NETWORK_STAGE: &[Stage] = &[Stage::Network];
 
 /// Evaluates assessment sets under one rulebook.
 ///
@@ -50,17 +63,12 @@ const N: usize = Criterion::COUNT;
 /// ```
 #[derive(Debug, Clone)]
 pub struct Engine<'r> {
-    rules: &'r Rulebook,
-    /// Weight of each criterion by `Criterion::index` (0 for rule-only criteria).
-    weights: [f64; N],
-    /// Weight totals of the need and added-value sides.
-    w_need: f64,
-    w_av: f64,
+    kernel: Kernel<'r>,
     /// The rulebook's hash, computed once.
     rules_hash: String,
 }
 
-/// Per-country values that do not depend on other countries.
+/// Per-country values that do not depend on the decision.
 #[derive(Debug, Clone)]
 struct Prepared {
     values: [f64; N],
@@ -68,149 +76,47 @@ struct Prepared {
     phenomena: Vec<PhenomenonTerm>,
     police_theme: f64,
     marechaussee_theme: f64,
-    need: f64,
 }
 
-/// What the per-country stages decided.
-#[derive(Debug, Clone)]
-struct Decision {
-    added_value_base: f64,
-    added_value: f64,
-    adjustments: Vec<Adjustment>,
-    score: f64,
-    class: Class,
-    instrument: Instrument,
-    organisation: Option<Organisation>,
-    fired: Vec<FiredRule>,
-    overruled: Vec<String>,
-}
-
-/// Read-only view a condition is evaluated against.
-struct Ctx<'a> {
-    ca: &'a CountryAssessment,
-    values: &'a [f64; N],
-    need: f64,
-    added_value: f64,
-    score: f64,
-    police: f64,
-    marechaussee: f64,
-    class: Option<Class>,
-    instrument: Option<Instrument>,
-    fired: &'a [FiredRule],
-    host_placed: bool,
-}
-
-impl<'a> Ctx<'a> {
-    /// A view of one country before the class and instrument are decided.
-    fn new(
-        ca: &'a CountryAssessment,
-        p: &'a Prepared,
-        added_value: f64,
-        score: f64,
-        fired: &'a [FiredRule],
-    ) -> Self {
-        Ctx {
-            ca,
-            values: &p.values,
-            need: p.need,
-            added_value,
-            score,
-            police: p.police_theme,
-            marechaussee: p.marechaussee_theme,
-            class: None,
-            instrument: None,
-            fired,
-            host_placed: false,
-        }
-    }
-
-    /// The same view with the decisions made so far.
-    fn decided(
-        self,
-        class: Option<Class>,
-        instrument: Option<Instrument>,
-        host_placed: bool,
-    ) -> Self {
-        Ctx {
-            class,
-            instrument,
+impl Prepared {
+    fn input<'a>(&'a self, ca: &'a CountryAssessment, host_placed: bool) -> CountryInput<'a> {
+        CountryInput {
+            assessment: ca,
+            values: &self.values,
+            police_theme: self.police_theme,
+            marechaussee_theme: self.marechaussee_theme,
+            has_phenomena: !ca.phenomena.is_empty(),
             host_placed,
-            ..self
-        }
-    }
-
-    fn holds(&self, c: &Condition) -> bool {
-        match c {
-            Condition::Always => true,
-            Condition::All(v) => v.iter().all(|c| self.holds(c)),
-            Condition::Any(v) => v.iter().any(|c| self.holds(c)),
-            Condition::Not(c) => !self.holds(c),
-            Condition::Criterion { id, op, value } => op.holds(self.values[id.index()], *value),
-            Condition::Metric { id, op, value } => op.holds(self.metric(*id), *value),
-            Condition::Fact(f) => self.fact(*f),
-            Condition::DataSharing(v) => v.contains(&self.ca.data_sharing),
-            Condition::Class(c) => self.class == Some(*c),
-            Condition::Instrument(i) => self.instrument == Some(*i),
-            Condition::Fired(id) => self.fired.iter().any(|f| &f.rule == id),
-        }
-    }
-
-    fn metric(&self, m: Metric) -> f64 {
-        match m {
-            Metric::Need => self.need,
-            Metric::AddedValue => self.added_value,
-            Metric::Score => self.score,
-            Metric::PoliceTheme => self.police,
-            Metric::MarechausseeTheme => self.marechaussee,
-        }
-    }
-
-    fn fact(&self, f: Fact) -> bool {
-        let facts = &self.ca.facts;
-        match f {
-            Fact::EuMember => facts.eu_member,
-            Fact::Schengen => facts.schengen,
-            Fact::Benelux => facts.benelux,
-            Fact::LandBorderNl => facts.land_border_nl,
-            Fact::PartnerLiaison => self.ca.partner_liaison,
-            Fact::HasPhenomena => !self.ca.phenomena.is_empty(),
-            Fact::AccreditationHostPlaced => self.host_placed,
         }
     }
 }
 
-fn fmt_num(x: f64) -> String {
-    format!("{x:.2}")
+/// One country between the stages: its prepared values, its decision so far and its trace.
+struct InProgress<'r> {
+    prepared: Prepared,
+    decision: Decision,
+    fired: Fired<'r, bool>,
+    trace: Recorder,
+    springboard: Vec<SpringboardTerm>,
 }
 
 impl<'r> Engine<'r> {
     /// An engine for this rulebook.
     pub fn new(rules: &'r Rulebook) -> Self {
-        let s = &rules.scoring;
-        let mut weights = [0.0; N];
-        for c in Criterion::ALL {
-            weights[c.index()] = s.weight(c);
-        }
         Engine {
-            rules,
-            weights,
-            w_need: s.side_weight(Side::Need),
-            w_av: s.side_weight(Side::AddedValue),
+            kernel: Kernel::new(rules),
             rules_hash: rules.hash(),
-        }
-    }
-
-    fn side_total(&self, side: Side) -> f64 {
-        match side {
-            Side::Need => self.w_need,
-            Side::AddedValue => self.w_av,
-            Side::RuleOnly => 0.0,
         }
     }
 
     /// The rulebook.
     pub fn rulebook(&self) -> &'r Rulebook {
-        self.rules
+        self.kernel.rulebook()
+    }
+
+    /// The compiled rulebook the engine decides with.
+    pub fn kernel(&self) -> &Kernel<'r> {
+        &self.kernel
     }
 
     /// Evaluates every country of the set.
@@ -235,6 +141,7 @@ impl<'r> Engine<'r> {
         fingerprint: &str,
     ) -> Result<Evaluation, Error> {
         self.check_missing(set)?;
+        let rules = self.kernel.rulebook();
         // Every per-country step runs in parallel; each country's result depends only on its own
         // inputs and on values gathered between the steps, so the thread count never changes it.
         let prepared: Vec<Prepared> = set.countries.par_iter().map(|c| self.prepare(c)).collect();
@@ -242,41 +149,70 @@ impl<'r> Engine<'r> {
             .countries
             .iter()
             .zip(&prepared)
-            .map(|(c, p)| (c.code, p.need))
+            .map(|(c, p)| {
+                (
+                    c.code,
+                    self.kernel
+                        .side_score(self.kernel.weights(), Side::Need, &p.values),
+                )
+            })
             .collect();
         let graph = springboard_graph(set);
-        let mut records: Vec<(Prepared, Decision, Vec<SpringboardTerm>)> = set
+        let mut states: Vec<InProgress<'r>> = set
             .countries
             .par_iter()
             .zip(prepared.into_par_iter())
             .map(|(ca, mut p)| {
-                let terms = self.apply_springboard(ca, &mut p, &graph, &needs);
-                let d = self.decide(ca, &p);
-                (p, d, terms)
+                let springboard = apply_springboard(ca, &mut p, &graph, &needs);
+                let mut decision = Decision::start(&self.kernel, self.kernel.weights(), &p.values);
+                let mut fired = Fired::default();
+                let mut trace = Recorder::new(self.kernel.weights().added_value_total);
+                self.kernel.run(
+                    &self.exact(p.input(ca, false)),
+                    OWN_STAGES,
+                    &mut decision,
+                    &mut fired,
+                    &mut trace,
+                );
+                InProgress {
+                    prepared: p,
+                    decision,
+                    fired,
+                    trace,
+                    springboard,
+                }
             })
             .collect();
         // Network stage: which countries got a permanent liaison in the per-country stages.
-        let placed: Vec<CountryCode> = set
+        let placed: BTreeSet<CountryCode> = set
             .countries
             .iter()
-            .zip(&records)
-            .filter(|(_, (_, d, _))| d.instrument == Instrument::PermanentLiaison)
+            .zip(&states)
+            .filter(|(_, s)| s.decision.instrument() == Instrument::PermanentLiaison)
             .map(|(c, _)| c.code)
             .collect();
-        set.countries
-            .par_iter()
-            .zip(records.par_iter_mut())
-            .for_each(|(ca, (p, d, _))| {
-                let host_placed = ca.accreditation_hosts.iter().any(|h| placed.contains(h));
-                self.network_stage(ca, p, d, host_placed);
-            });
         let mut out: Vec<DecisionRecord> = set
             .countries
             .par_iter()
-            .zip(records.into_par_iter())
-            .map(|(ca, (p, d, terms))| {
-                let mut r = self.record(set.meta.as_of, ca, &p, d, terms);
-                self.missing_impact(ca, &mut r, &graph, &needs, &placed);
+            .zip(states.par_drain(..))
+            .map(|(ca, mut s)| {
+                let hp = host_placed(ca, |h| placed.contains(&h));
+                self.kernel.run(
+                    &self.exact(s.prepared.input(ca, hp)),
+                    NETWORK_STAGE,
+                    &mut s.decision,
+                    &mut s.fired,
+                    &mut s.trace,
+                );
+                let mut r = self.record(
+                    set.meta.as_of,
+                    ca,
+                    &s.prepared,
+                    s.decision,
+                    s.trace,
+                    s.springboard,
+                );
+                self.missing_impact(ca, &s.prepared, &mut r, hp);
                 r
             })
             .collect();
@@ -297,9 +233,9 @@ impl<'r> Engine<'r> {
         Ok(Evaluation {
             schema_version: SCHEMA_VERSION,
             rulebook: RulebookRef {
-                id: self.rules.id.clone(),
-                title: self.rules.title.clone(),
-                regime: self.rules.regime.clone(),
+                id: rules.id.clone(),
+                title: rules.title.clone(),
+                regime: rules.regime.clone(),
                 hash: self.rules_hash.clone(),
             },
             input: InputRef {
@@ -308,10 +244,17 @@ impl<'r> Engine<'r> {
                 as_of: set.meta.as_of,
                 hash: fingerprint.to_string(),
             },
-            weights: self.rules.scoring.weights.clone(),
+            weights: rules.scoring.weights.clone(),
             records: out,
             marking,
         })
+    }
+
+    fn exact<'a>(&'a self, input: CountryInput<'a>) -> Exact<'a> {
+        Exact {
+            input,
+            weights: self.kernel.weights(),
+        }
     }
 
     /// Re-evaluates one country with changed inputs, holding every other country as it was in
@@ -341,23 +284,7 @@ impl<'r> Engine<'r> {
         evaluation: &Evaluation,
         set: &AssessmentSet,
     ) -> Result<Reevaluator<'e, 'r>, Error> {
-        if evaluation.rulebook.hash != self.rules_hash {
-            return Err(Error::Invalid {
-                origin: "<evaluation>".to_string(),
-                issues: vec![Issue::new(
-                    IssueCode::IncompatibleRulebook,
-                    "rulebook.hash",
-                    &evaluation.rulebook.hash,
-                    format!(
-                        "the evaluation was made with rulebook {} ({}), not {} ({}); evaluate again with the same rulebook",
-                        evaluation.rulebook.id,
-                        evaluation.rulebook.hash,
-                        self.rules.id,
-                        self.rules_hash
-                    ),
-                )],
-            });
-        }
+        self.check_compatible(evaluation)?;
         Ok(Reevaluator {
             engine: self,
             needs: evaluation
@@ -365,12 +292,7 @@ impl<'r> Engine<'r> {
                 .iter()
                 .map(|r| (r.country, r.need))
                 .collect(),
-            placed: evaluation
-                .records
-                .iter()
-                .filter(|r| r.instrument == Instrument::PermanentLiaison)
-                .map(|r| r.country)
-                .collect(),
+            placed: evaluation.placed(),
             ranks: evaluation
                 .records
                 .iter()
@@ -381,8 +303,34 @@ impl<'r> Engine<'r> {
         })
     }
 
+    /// Checks that `evaluation` was made with this engine's rulebook.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] with [`IssueCode::IncompatibleRulebook`] when its hash differs.
+    pub fn check_compatible(&self, evaluation: &Evaluation) -> Result<(), Error> {
+        if evaluation.rulebook.hash == self.rules_hash {
+            return Ok(());
+        }
+        let rules = self.kernel.rulebook();
+        Err(Error::Invalid {
+            origin: "<evaluation>".to_string(),
+            issues: vec![Issue::new(
+                IssueCode::IncompatibleRulebook,
+                "rulebook.hash",
+                &evaluation.rulebook.hash,
+                format!(
+                    "the evaluation was made with rulebook {} ({}), not {} ({}); evaluate again with the same rulebook",
+                    evaluation.rulebook.id,
+                    evaluation.rulebook.hash,
+                    rules.id,
+                    self.rules_hash
+                ),
+            )],
+        })
+    }
+
     fn check_missing(&self, set: &AssessmentSet) -> Result<(), Error> {
-        if self.rules.scoring.missing != MissingPolicy::Reject {
+        if self.kernel.rulebook().scoring.missing != MissingPolicy::Reject {
             return Ok(());
         }
         let mut issues = Issues::default();
@@ -402,7 +350,7 @@ impl<'r> Engine<'r> {
     }
 
     fn imputed(&self) -> f64 {
-        match self.rules.scoring.missing {
+        match self.kernel.rulebook().scoring.missing {
             MissingPolicy::Minimum => SCALE_MIN,
             MissingPolicy::Maximum => SCALE_MAX,
             MissingPolicy::Midpoint | MissingPolicy::Reject => (SCALE_MIN + SCALE_MAX) / 2.0,
@@ -431,7 +379,7 @@ impl<'r> Engine<'r> {
                 None => status[c.index()] = InputStatus::Derived,
             }
         }
-        let params = &self.rules.phenomena;
+        let params = &self.kernel.rulebook().phenomena;
         let phenomena: Vec<PhenomenonTerm> = ca
             .phenomena
             .iter()
@@ -469,205 +417,12 @@ impl<'r> Engine<'r> {
             values[Criterion::CrimeRelation.index()] = noisy_or(phenomena.iter().map(|p| p.term));
             (theme(Theme::Police), theme(Theme::Marechaussee))
         };
-        let need = self.side_score(Side::Need, &values);
         Prepared {
             values,
             status,
             phenomena,
             police_theme,
             marechaussee_theme,
-            need,
-        }
-    }
-
-    fn side_score(&self, side: Side, values: &[f64; N]) -> f64 {
-        let s = &self.rules.scoring;
-        let total = self.side_total(side);
-        if total <= 0.0 {
-            return 0.0;
-        }
-        100.0
-            * Criterion::ALL
-                .into_iter()
-                .filter(|c| c.side() == side)
-                .map(|c| self.weights[c.index()] * s.normalise(c, values[c.index()]))
-                .sum::<f64>()
-            / total
-    }
-
-    fn apply_springboard(
-        &self,
-        ca: &CountryAssessment,
-        p: &mut Prepared,
-        graph: &DiGraphMap<CountryCode, f64>,
-        needs: &BTreeMap<CountryCode, f64>,
-    ) -> Vec<SpringboardTerm> {
-        if ca.springboard.is_empty() {
-            return Vec::new();
-        }
-        let terms: Vec<SpringboardTerm> = graph
-            .edges(ca.code)
-            .map(|(_, to, &access)| {
-                let need = needs.get(&to).copied().unwrap_or(0.0);
-                SpringboardTerm {
-                    to,
-                    access,
-                    need,
-                    term: access * need / 10.0,
-                }
-            })
-            .collect::<Vec<_>>();
-        let mut terms = terms;
-        terms.sort_by_key(|t| t.to);
-        p.values[Criterion::Springboard.index()] = noisy_or(terms.iter().map(|t| t.term));
-        terms
-    }
-
-    /// Runs the adjust, class, instrument and organisation stages.
-    fn decide(&self, ca: &CountryAssessment, p: &Prepared) -> Decision {
-        let (w_need, w_av) = (self.w_need, self.w_av);
-        let base = self.side_score(Side::AddedValue, &p.values);
-        let mut d = Decision {
-            added_value_base: base,
-            added_value: base,
-            adjustments: Vec::new(),
-            score: w_need * p.need + w_av * base,
-            class: Class::Other,
-            instrument: Instrument::None,
-            organisation: None,
-            fired: Vec::new(),
-            overruled: Vec::new(),
-        };
-        let mut class = None;
-        let mut instrument = None;
-        let mut organisation = None;
-        for stage in [
-            Stage::Adjust,
-            Stage::Class,
-            Stage::Instrument,
-            Stage::Organisation,
-        ] {
-            let mut decided = false;
-            for rule in self
-                .rules
-                .rules
-                .iter()
-                .filter(|r| r.stage == stage && r.enabled)
-            {
-                let ctx = Ctx::new(ca, p, d.added_value, d.score, &d.fired)
-                    .decided(class, instrument, false);
-                if !ctx.holds(&rule.when) {
-                    continue;
-                }
-                if decided {
-                    d.overruled.push(rule.id.clone());
-                    continue;
-                }
-                let (before, after) = match &rule.then {
-                    Effect::ScaleAddedValue(f) => {
-                        let before = d.added_value;
-                        d.added_value *= f;
-                        d.score = w_need * p.need + w_av * d.added_value;
-                        d.adjustments.push(Adjustment {
-                            rule: rule.id.clone(),
-                            factor: *f,
-                            before,
-                            after: d.added_value,
-                            to_score: w_av * (d.added_value - before),
-                        });
-                        (fmt_num(before), fmt_num(d.added_value))
-                    }
-                    Effect::Class(c) => {
-                        class = Some(*c);
-                        ("-".to_string(), c.id().to_string())
-                    }
-                    Effect::Instrument(i) => {
-                        instrument = Some(*i);
-                        ("-".to_string(), i.id().to_string())
-                    }
-                    Effect::Organisation(o) => {
-                        let org = o.resolve(p.police_theme, p.marechaussee_theme);
-                        organisation = Some(org);
-                        ("-".to_string(), org.id().to_string())
-                    }
-                    Effect::LimitClass { .. } => continue,
-                };
-                d.fired.push(fired(rule, before, after));
-                decided = stage.first_match_wins();
-            }
-        }
-        d.class = class.unwrap_or(Class::Other);
-        d.instrument = instrument.unwrap_or(Instrument::None);
-        d.organisation = organisation.filter(|_| d.instrument.needs_organisation());
-        d
-    }
-
-    fn network_stage(
-        &self,
-        ca: &CountryAssessment,
-        p: &Prepared,
-        d: &mut Decision,
-        host_placed: bool,
-    ) {
-        for rule in self
-            .rules
-            .rules
-            .iter()
-            .filter(|r| r.stage == Stage::Network && r.enabled)
-        {
-            let ctx = Ctx::new(ca, p, d.added_value, d.score, &d.fired).decided(
-                Some(d.class),
-                Some(d.instrument),
-                host_placed,
-            );
-            if !ctx.holds(&rule.when) {
-                continue;
-            }
-            if let Effect::Instrument(i) = rule.then {
-                let before = d.instrument;
-                d.instrument = i;
-                if !i.needs_organisation() {
-                    d.organisation = None;
-                }
-                d.fired
-                    .push(fired(rule, before.id().to_string(), i.id().to_string()));
-                break;
-            }
-        }
-    }
-
-    fn portfolio_stage(&self, records: &mut [DecisionRecord]) {
-        for rule in self
-            .rules
-            .rules
-            .iter()
-            .filter(|r| r.stage == Stage::Portfolio && r.enabled)
-        {
-            let Effect::LimitClass {
-                class,
-                max,
-                demote_to,
-            } = rule.then
-            else {
-                continue;
-            };
-            let mut holders: Vec<usize> = (0..records.len())
-                .filter(|&i| records[i].class == class)
-                .collect();
-            holders.sort_by(|&a, &b| {
-                OrderedFloat(records[b].need)
-                    .cmp(&OrderedFloat(records[a].need))
-                    .then(records[a].country.cmp(&records[b].country))
-            });
-            for &i in holders.iter().skip(max) {
-                let r = &mut records[i];
-                r.class = demote_to;
-                r.rules.push(fired(
-                    rule,
-                    class.id().to_string(),
-                    demote_to.id().to_string(),
-                ));
-            }
         }
     }
 
@@ -677,9 +432,10 @@ impl<'r> Engine<'r> {
         ca: &CountryAssessment,
         p: &Prepared,
         d: Decision,
+        trace: Recorder,
         springboard: Vec<SpringboardTerm>,
     ) -> DecisionRecord {
-        let s = &self.rules.scoring;
+        let s = &self.kernel.rulebook().scoring;
         let stale_limit = as_of.days() - i64::from(s.stale_after_days);
         let mut warnings = Vec::new();
         let mut marking = Marking::Unclassified;
@@ -695,22 +451,20 @@ impl<'r> Engine<'r> {
             if let Some(e) = &evidence {
                 marking = marking.max(e.marking);
                 if stale {
-                    warnings.push(format!(
-                        "{} is stale: assessed {}, more than {} days before {}",
-                        c.id(),
-                        e.date,
-                        s.stale_after_days,
-                        as_of
-                    ));
+                    warnings.push(Warning::Stale {
+                        criterion: c,
+                        assessed: e.date,
+                        limit_days: s.stale_after_days,
+                        as_of,
+                    });
                 }
             }
             if p.status[i] == InputStatus::Missing {
-                warnings.push(format!(
-                    "{} is missing; {} used ({:?} policy)",
-                    c.id(),
-                    fmt_num(p.values[i]),
-                    s.missing
-                ));
+                warnings.push(Warning::Missing {
+                    criterion: c,
+                    imputed: p.values[i],
+                    policy: s.missing,
+                });
             }
             inputs.push((
                 c,
@@ -733,9 +487,9 @@ impl<'r> Engine<'r> {
             if side == Side::RuleOnly {
                 continue;
             }
-            let weight = self.weights[c.index()];
+            let weight = self.kernel.weights().by_criterion[c.index()];
             let normalised = s.normalise(c, p.values[c.index()]);
-            let side_total = self.side_total(side);
+            let side_total = self.kernel.weights().side_total(side);
             let to_score = 100.0 * weight * normalised;
             contributions.push((
                 c,
@@ -770,18 +524,18 @@ impl<'r> Engine<'r> {
             phenomena: p.phenomena.clone(),
             springboard,
             contributions,
-            adjustments: d.adjustments,
-            need: p.need,
+            adjustments: trace.adjustments,
+            need: d.need,
             added_value_base: d.added_value_base,
             added_value: d.added_value,
             score: d.score,
             police_theme: p.police_theme,
             marechaussee_theme: p.marechaussee_theme,
-            class: d.class,
-            instrument: d.instrument,
-            organisation: d.organisation,
-            rules: d.fired,
-            overruled: d.overruled,
+            class: d.class(),
+            instrument: d.instrument(),
+            organisation: d.organisation(),
+            rules: trace.fired,
+            overruled: trace.overruled,
             missing: Vec::new(),
             hinges_on_missing: false,
             marking,
@@ -789,38 +543,44 @@ impl<'r> Engine<'r> {
         }
     }
 
+    /// Runs every country stage on one country's prepared values (the network stage with
+    /// `host_placed`), recording nothing.
+    fn decide_quietly(&self, ca: &CountryAssessment, p: &Prepared, host_placed: bool) -> Decision {
+        let mut d = Decision::start(&self.kernel, self.kernel.weights(), &p.values);
+        self.kernel.run(
+            &self.exact(p.input(ca, host_placed)),
+            &COUNTRY_STAGES,
+            &mut d,
+            &mut Fired::default(),
+            &mut NoTrace,
+        );
+        d
+    }
+
     /// For each missing value: the outcome at both ends of its scale, others held fixed.
     fn missing_impact(
         &self,
         ca: &CountryAssessment,
+        p: &Prepared,
         r: &mut DecisionRecord,
-        graph: &DiGraphMap<CountryCode, f64>,
-        needs: &BTreeMap<CountryCode, f64>,
-        placed: &[CountryCode],
+        host_placed: bool,
     ) {
         let actual = r.outcome();
-        let host_placed = ca
-            .accreditation_hosts
-            .iter()
-            .any(|h| placed.contains(h) && *h != ca.code);
         for (c, input) in &r.inputs {
             if input.status != InputStatus::Missing {
                 continue;
             }
             let at = |v: f64| {
-                let mut p = self.prepare(ca);
-                self.apply_springboard(ca, &mut p, graph, needs);
-                p.values[c.index()] = v;
+                let mut q = p.clone();
+                q.values[c.index()] = v;
                 if *c == Criterion::CrimeRelation && ca.phenomena.is_empty() {
-                    p.police_theme = v;
+                    q.police_theme = v;
                 }
-                p.need = self.side_score(Side::Need, &p.values);
-                let mut d = self.decide(ca, &p);
-                self.network_stage(ca, &p, &mut d, host_placed);
+                let d = self.decide_quietly(ca, &q, host_placed);
                 Outcome {
-                    class: d.class,
-                    instrument: d.instrument,
-                    organisation: d.organisation,
+                    class: d.class(),
+                    instrument: d.instrument(),
+                    organisation: d.organisation(),
                 }
             };
             let at_min = at(SCALE_MIN);
@@ -836,6 +596,36 @@ impl<'r> Engine<'r> {
             });
         }
     }
+
+    fn portfolio_stage(&self, records: &mut [DecisionRecord]) {
+        for rule in self.kernel.stage_rules(Stage::Portfolio) {
+            let Effect::LimitClass {
+                class,
+                max,
+                demote_to,
+            } = rule.then
+            else {
+                continue;
+            };
+            let mut holders: Vec<usize> = (0..records.len())
+                .filter(|&i| records[i].class == class)
+                .collect();
+            holders.sort_by(|&a, &b| {
+                OrderedFloat(records[b].need)
+                    .cmp(&OrderedFloat(records[a].need))
+                    .then(records[a].country.cmp(&records[b].country))
+            });
+            for &i in holders.iter().skip(max) {
+                let r = &mut records[i];
+                r.class = demote_to;
+                r.rules.push(FiredRule::new(
+                    rule,
+                    Some(Decided::Class(class)),
+                    Decided::Class(demote_to),
+                ));
+            }
+        }
+    }
 }
 
 /// Re-evaluates single countries against a fixed evaluation (see [`Engine::reevaluator`]).
@@ -843,7 +633,7 @@ impl<'r> Engine<'r> {
 pub struct Reevaluator<'e, 'r> {
     engine: &'e Engine<'r>,
     needs: BTreeMap<CountryCode, f64>,
-    placed: Vec<CountryCode>,
+    placed: BTreeSet<CountryCode>,
     ranks: BTreeMap<CountryCode, usize>,
     graph: DiGraphMap<CountryCode, f64>,
     as_of: crate::evidence::Date,
@@ -854,32 +644,55 @@ impl Reevaluator<'_, '_> {
     /// record keeps the country's old rank (0 for a country new to the evaluation).
     pub fn reevaluate(&self, ca: &CountryAssessment) -> DecisionRecord {
         let e = self.engine;
-        let placed: Vec<CountryCode> = self
-            .placed
-            .iter()
-            .copied()
-            .filter(|c| *c != ca.code)
-            .collect();
         let mut p = e.prepare(ca);
-        let terms = e.apply_springboard(ca, &mut p, &self.graph, &self.needs);
-        let mut d = e.decide(ca, &p);
-        let host_placed = ca.accreditation_hosts.iter().any(|h| placed.contains(h));
-        e.network_stage(ca, &p, &mut d, host_placed);
-        let mut r = e.record(self.as_of, ca, &p, d, terms);
-        e.missing_impact(ca, &mut r, &self.graph, &self.needs, &placed);
+        let terms = apply_springboard(ca, &mut p, &self.graph, &self.needs);
+        let hp = host_placed(ca, |h| self.placed.contains(&h));
+        let mut d = Decision::start(&e.kernel, e.kernel.weights(), &p.values);
+        let mut trace = Recorder::new(e.kernel.weights().added_value_total);
+        e.kernel.run(
+            &e.exact(p.input(ca, hp)),
+            &COUNTRY_STAGES,
+            &mut d,
+            &mut Fired::default(),
+            &mut trace,
+        );
+        let mut r = e.record(self.as_of, ca, &p, d, trace, terms);
+        e.missing_impact(ca, &p, &mut r, hp);
         r.rank = self.ranks.get(&ca.code).copied().unwrap_or(0);
         r
     }
+
+    /// Whether one of `ca`'s accreditation hosts holds a permanent liaison in the evaluation.
+    pub fn host_placed(&self, ca: &CountryAssessment) -> bool {
+        host_placed(ca, |h| self.placed.contains(&h))
+    }
 }
 
-fn fired(rule: &Rule, before: String, after: String) -> FiredRule {
-    FiredRule {
-        rule: rule.id.clone(),
-        stage: rule.stage,
-        effect: rule.then.to_string(),
-        before,
-        after,
+fn apply_springboard(
+    ca: &CountryAssessment,
+    p: &mut Prepared,
+    graph: &DiGraphMap<CountryCode, f64>,
+    needs: &BTreeMap<CountryCode, f64>,
+) -> Vec<SpringboardTerm> {
+    if ca.springboard.is_empty() {
+        return Vec::new();
     }
+    let terms: Vec<SpringboardTerm> = graph
+        .edges(ca.code)
+        .map(|(_, to, &access)| {
+            let need = needs.get(&to).copied().unwrap_or(0.0);
+            SpringboardTerm {
+                to,
+                access,
+                need,
+                term: access * need / 10.0,
+            }
+        })
+        .collect::<Vec<_>>();
+    let mut terms = terms;
+    terms.sort_by_key(|t| t.to);
+    p.values[Criterion::Springboard.index()] = noisy_or(terms.iter().map(|t| t.term));
+    terms
 }
 
 /// The springboard graph: an edge `from → to` weighted by access.

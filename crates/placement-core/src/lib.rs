@@ -28,6 +28,7 @@
 //! - [`evidence`]: provenance of every value (source, date, confidence, marking).
 //! - [`assessment`]: the input file format and its validation.
 //! - [`rulebook`]: rules as data, one rulebook per policy regime.
+//! - [`kernel`]: the one stage loop and condition evaluator every decision goes through.
 //! - [`engine`]: the evaluation pipeline.
 //! - [`record`]: the decision record and its stable JSON shape.
 //! - [`error`]: the error type and validation issues.
@@ -45,7 +46,7 @@ pub mod engine;
 pub mod error;
 pub mod evidence;
 pub mod hash;
-pub mod near_miss;
+pub mod kernel;
 pub mod outcome;
 pub mod phenomenon;
 pub mod record;

@@ -14,10 +14,10 @@ use crate::criteria::{Criterion, Side};
 use crate::evidence::{Date, Evidence, Marking};
 use crate::outcome::{Class, Instrument, Organisation};
 use crate::phenomenon::Phenomenon;
-use crate::rulebook::Stage;
+use crate::rulebook::{Effect, MissingPolicy, Rule, Stage};
 
 /// Version of the record's JSON shape; bumped on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The result of evaluating an assessment set under a rulebook.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,6 +40,15 @@ impl Evaluation {
     /// The record of one country.
     pub fn record(&self, code: CountryCode) -> Option<&DecisionRecord> {
         self.records.iter().find(|r| r.country == code)
+    }
+
+    /// The countries that hold a permanent liaison (accreditation hosts for the network stage).
+    pub fn placed(&self) -> std::collections::BTreeSet<CountryCode> {
+        self.records
+            .iter()
+            .filter(|r| r.instrument == Instrument::PermanentLiaison)
+            .map(|r| r.country)
+            .collect()
     }
 
     /// Canonical JSON (pretty-printed, sorted maps): byte-identical for identical inputs.
@@ -137,19 +146,74 @@ pub struct Adjustment {
     pub to_score: f64,
 }
 
+/// A decided quantity: what a rule changed, typed.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum Decided {
+    /// The added value of a permanent liaison, 0–100.
+    AddedValue(f64),
+    /// A class.
+    Class(Class),
+    /// An instrument.
+    Instrument(Instrument),
+    /// An organisation.
+    Organisation(Organisation),
+}
+
 /// A rule that fired and what it changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FiredRule {
     /// The rule's id.
     pub rule: String,
     /// Its stage.
     pub stage: Stage,
-    /// Its effect, as text.
-    pub effect: String,
-    /// The value before (e.g. `none`, `48.2`).
-    pub before: String,
+    /// Its effect, as the rulebook states it.
+    pub effect: Effect,
+    /// The value before (absent when nothing was decided yet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<Decided>,
     /// The value after.
-    pub after: String,
+    pub after: Decided,
+}
+
+impl FiredRule {
+    /// The record of `rule` taking `before` to `after`.
+    pub fn new(rule: &Rule, before: Option<Decided>, after: Decided) -> FiredRule {
+        FiredRule {
+            rule: rule.id.clone(),
+            stage: rule.stage,
+            effect: rule.then.clone(),
+            before,
+            after,
+        }
+    }
+}
+
+/// Something a reader of a record should know about its inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Warning {
+    /// The evidence of a value is older than the rulebook's staleness limit.
+    Stale {
+        /// The criterion.
+        criterion: Criterion,
+        /// When it was assessed.
+        assessed: Date,
+        /// The limit, in days before `as_of`.
+        limit_days: u32,
+        /// The input's reference date.
+        as_of: Date,
+    },
+    /// The value is missing; the missing-value policy supplied `imputed`.
+    Missing {
+        /// The criterion.
+        criterion: Criterion,
+        /// The value used.
+        imputed: f64,
+        /// The policy that supplied it.
+        policy: MissingPolicy,
+    },
 }
 
 /// One phenomenon's part in the crime relation.
@@ -269,8 +333,8 @@ pub struct DecisionRecord {
     pub hinges_on_missing: bool,
     /// The highest classification marking among this country's inputs.
     pub marking: Marking,
-    /// Warnings (stale evidence, missing values, unfired stages).
-    pub warnings: Vec<String>,
+    /// Warnings (stale evidence, missing values).
+    pub warnings: Vec<Warning>,
 }
 
 impl DecisionRecord {

@@ -259,7 +259,13 @@ fn missing_values_are_explicit_and_their_impact_recorded() {
     let r = &e.records[0];
     assert_eq!(r.missing.len(), 1);
     assert_eq!(r.missing[0].criterion, placement_core::Criterion::Socta);
-    assert!(r.warnings.iter().any(|w| w.contains("socta is missing")));
+    assert!(r.warnings.iter().any(|w| matches!(
+        w,
+        placement_core::record::Warning::Missing {
+            criterion: placement_core::Criterion::Socta,
+            ..
+        }
+    )));
     // The `reject` policy refuses the input instead.
     let strict = Rulebook::parse(
         "strict.toml",

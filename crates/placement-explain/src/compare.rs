@@ -1,6 +1,7 @@
 //! Pairwise comparison: why country A ranks above (or below) country B — the criteria that
 //! separate them, by how much, and the rules that treat them differently.
 
+use placement_core::record::Decided;
 use placement_core::{CountryCode, DecisionRecord, Rulebook};
 use serde::{Deserialize, Serialize};
 
@@ -47,10 +48,10 @@ pub struct RuleDifference {
     /// The rule.
     #[serde(flatten)]
     pub text: RuleText,
-    /// What it did for A (`None`: it did not fire).
-    pub a: Option<String>,
+    /// What it did for A: the value before (if any) and after (`None`: it did not fire).
+    pub a: Option<(Option<Decided>, Decided)>,
     /// What it did for B.
-    pub b: Option<String>,
+    pub b: Option<(Option<Decided>, Decided)>,
 }
 
 /// Why A and B rank as they do. The differences sum to `score_a − score_b` (within 1e-9).
@@ -139,7 +140,7 @@ impl Comparison {
                 r.rules
                     .iter()
                     .find(|f| f.rule == id)
-                    .map(|f| format!("{} → {}", f.before, f.after))
+                    .map(|f| (f.before, f.after))
             };
             let (wa, wb) = (what(a), what(b));
             if wa != wb {

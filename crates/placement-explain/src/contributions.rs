@@ -114,6 +114,6 @@ trait SideFilter {
 
 impl SideFilter for Option<Side> {
     fn is_none_or_eq(&self, side: Side) -> bool {
-        self.map_or(true, |s| s == side)
+        self.is_none_or(|s| s == side)
     }
 }

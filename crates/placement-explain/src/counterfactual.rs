@@ -3,7 +3,7 @@
 //! For each criterion the smallest change of its value, within the 0–10 scale and with every
 //! other value and every other country held fixed, that changes the class, the instrument, or
 //! whether the country is in the top N. The search replays the country's decision with
-//! [`placement_core::near_miss::Probe`] (no records are built): a coarse grid outward from the
+//! [`Probe`](crate::probe::Probe) (the core's stage loop, nothing recorded) (no records are built): a coarse grid outward from the
 //! current value in both directions, then bisection between the last unchanged and the first
 //! changed grid point down to [`Options::precision`](crate::Options). Every result is then
 //! confirmed by the engine (one `Reevaluator` per explanation run, shared between countries):
@@ -23,10 +23,9 @@
 //! an exhaustive scan keeps. Being in the top N is decided against the N-th best other
 //! country in constant time.
 //!
-//! [`Probe::bounds`]: placement_core::near_miss::Probe::bounds
+//! [`Probe::bounds`]: crate::probe::Probe::bounds_for
 
 use placement_core::evidence::{Confidence, Evidence, Marking};
-use placement_core::near_miss::{OutcomeBounds, ProbeOutcome, ProbeState};
 use placement_core::record::InputStatus;
 use placement_core::{
     Class, CountryAssessment, CountryCode, Criterion, DecisionRecord, Instrument, Organisation,
@@ -34,8 +33,10 @@ use placement_core::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::bounds::OutcomeBounds;
 use crate::error::ExplainError;
 use crate::explainer::{beats, CountryCtx, Explainer};
+use crate::probe::{ProbeOutcome, ProbeState};
 
 const MIN: f64 = 0.0;
 const MAX: f64 = 10.0;

@@ -1,7 +1,7 @@
 //! The [`Explainer`]: holds an evaluation, its rulebook and its input, and builds an
 //! [`Explanation`] per country.
 
-use placement_core::near_miss::Probe;
+use placement_core::kernel::host_placed;
 use placement_core::record::{InputRef, RulebookRef};
 use placement_core::{
     AssessmentSet, Class, CountryAssessment, CountryCode, DecisionRecord, Engine, Evaluation,
@@ -15,13 +15,14 @@ use crate::contributions::Contributions;
 use crate::counterfactual::Counterfactuals;
 use crate::error::{near_codes, ExplainError};
 use crate::margins::Margins;
+use crate::probe::Probe;
 use crate::provenance::Provenance;
 use crate::rules::RuleReport;
 use crate::stability::WeightInterval;
 
 /// Version of the [`Explanation`] JSON shape (documented in `docs/explain.md`); bumped on any
 /// incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Settings of the searches.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -105,6 +106,7 @@ pub struct Explanation {
 pub(crate) struct CountryCtx<'a> {
     pub record: &'a DecisionRecord,
     pub ca: &'a CountryAssessment,
+    pub host_placed: bool,
     pub probe: Probe<'a>,
 }
 
@@ -132,8 +134,11 @@ pub struct Explainer<'a> {
     pub(crate) ranking: Vec<(f64, CountryCode)>,
     /// `ranking` in the order of [`beats`]: the best first.
     pub(crate) ordered: Vec<(f64, CountryCode)>,
-    /// The engine that re-evaluates counterfactuals (its rulebook hash computed once).
+    /// The engine that re-evaluates counterfactuals (its rulebook hash computed once); its
+    /// kernel replays decisions for the searches.
     engine: Engine<'a>,
+    /// Countries holding a permanent liaison (accreditation hosts).
+    placed: std::collections::BTreeSet<CountryCode>,
 }
 
 /// Whether a country with `(s, c)` ranks above one with `score` and `code`, as
@@ -182,6 +187,7 @@ impl<'a> Explainer<'a> {
             ranking,
             ordered,
             engine: Engine::new(rules),
+            placed: evaluation.placed(),
         })
     }
 
@@ -239,7 +245,7 @@ impl<'a> Explainer<'a> {
         Ok(self.engine.reevaluator(self.evaluation, self.set)?)
     }
 
-    pub(crate) fn ctx(&self, code: CountryCode) -> Result<CountryCtx<'a>, ExplainError> {
+    pub(crate) fn ctx(&self, code: CountryCode) -> Result<CountryCtx<'_>, ExplainError> {
         let unknown = || ExplainError::UnknownCountry {
             code: code.to_string(),
             suggestions: near_codes(
@@ -249,17 +255,12 @@ impl<'a> Explainer<'a> {
         };
         let record = self.evaluation.record(code).ok_or_else(unknown)?;
         let ca = self.set.get(code).ok_or_else(unknown)?;
-        let host_placed = ca.accreditation_hosts.iter().any(|h| {
-            *h != code
-                && self
-                    .evaluation
-                    .record(*h)
-                    .is_some_and(|r| r.instrument == Instrument::PermanentLiaison)
-        });
+        let host_placed = host_placed(ca, |h| self.placed.contains(&h));
         Ok(CountryCtx {
             record,
             ca,
-            probe: Probe::new(self.rules, record, ca, host_placed),
+            host_placed,
+            probe: Probe::new(self.engine.kernel(), record, ca, host_placed),
         })
     }
 
@@ -294,7 +295,7 @@ impl<'a> Explainer<'a> {
     fn explain_ctx(
         &self,
         reevaluator: &Reevaluator<'_, '_>,
-        ctx: CountryCtx<'a>,
+        ctx: CountryCtx<'_>,
     ) -> Result<Explanation, ExplainError> {
         let code = ctx.record.country;
         let record = ctx.record;
@@ -320,7 +321,7 @@ impl<'a> Explainer<'a> {
                 organisation: record.organisation,
             },
             contributions: Contributions::of(record),
-            rules: RuleReport::of(self.rules, record, &ctx.probe),
+            rules: RuleReport::of(self.engine.kernel(), record, ctx.ca, ctx.host_placed),
             margins: Margins::of(self.rules, self.evaluation, record),
             counterfactuals,
             stability,

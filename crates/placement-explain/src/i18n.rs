@@ -1,7 +1,8 @@
 //! Words and labels in English and Dutch. Every phrase the renderers print comes from here, so
 //! a translation is checked in one place.
 
-use placement_core::rulebook::{Op, Stage};
+use placement_core::record::{Decided, Warning};
+use placement_core::rulebook::{MissingPolicy, Op, Stage};
 use placement_core::{Class, Criterion, Instrument, Organisation};
 use serde::{Deserialize, Serialize};
 
@@ -90,6 +91,72 @@ impl Lang {
             Stage::Portfolio => ("portfolio", "portefeuille"),
         };
         self.pick(en, nl)
+    }
+
+    /// A decided value as words: a class, instrument or organisation label, or an added value
+    /// with two decimals in the language's style.
+    pub fn decided(self, d: &Decided) -> String {
+        match d {
+            Decided::AddedValue(x) => num(self, *x, 2),
+            Decided::Class(c) => self.class(*c).to_string(),
+            Decided::Instrument(i) => self.instrument(*i).to_string(),
+            Decided::Organisation(o) => self.organisation(*o).to_string(),
+        }
+    }
+
+    /// What a fired rule changed: `before → after`, or only `after` when nothing was decided
+    /// before.
+    pub fn change(self, before: Option<&Decided>, after: &Decided) -> String {
+        match before {
+            Some(b) => format!("{} → {}", self.decided(b), self.decided(after)),
+            None => self.decided(after),
+        }
+    }
+
+    /// A record warning as a sentence.
+    pub fn warning(self, w: &Warning) -> String {
+        match w {
+            Warning::Stale {
+                criterion,
+                assessed,
+                limit_days,
+                as_of,
+            } => match self {
+                Lang::En => format!(
+                    "{} is stale: assessed on {assessed}, more than {limit_days} days before {as_of}",
+                    self.criterion(*criterion)
+                ),
+                Lang::Nl => format!(
+                    "{} is verouderd: beoordeeld op {assessed}, meer dan {limit_days} dagen vóór {as_of}",
+                    self.criterion(*criterion)
+                ),
+            },
+            Warning::Missing {
+                criterion,
+                imputed,
+                policy,
+            } => {
+                let (en, nl) = match policy {
+                    MissingPolicy::Midpoint => ("the scale midpoint", "het midden van de schaal"),
+                    MissingPolicy::Minimum => ("the scale minimum", "het minimum van de schaal"),
+                    MissingPolicy::Maximum => ("the scale maximum", "het maximum van de schaal"),
+                    MissingPolicy::Reject => ("no value", "geen waarde"),
+                };
+                match self {
+                    Lang::En => format!(
+                        "{} is missing; {} used ({en})",
+                        self.criterion(*criterion),
+                        num(self, *imputed, 1)
+                    ),
+                    Lang::Nl => format!(
+                        "{} ontbreekt; {} gebruikt ({nl})",
+                        self.criterion(*criterion),
+                        num(self, *imputed, 1)
+                    ),
+                }
+            }
+            _ => String::new(),
+        }
     }
 
     /// A comparison operator as written.

@@ -21,14 +21,15 @@
 //! let text = render::text(&e, Lang::Nl);
 //! assert!(text.contains("Colombia"));
 //! let json = render::json(&e);
-//! assert!(json.contains("\"schema_version\": 1"));
+//! assert!(json.contains("\"schema_version\": 2"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! ## Map
 //! - [`Explainer`] / [`Explanation`] ([`explainer`]): the entry point and the structured result.
 //! - [`contributions`]: each criterion's and adjustment's part of score, need and added value.
-//! - [`rules`]: rules that fired, were overruled, or nearly fired.
+//! - [`rules`]: rules that fired, were overruled, or nearly fired (near misses measured by
+//!   the core condition evaluator over a distance truth, see `near_miss`).
 //! - [`margins`]: distances to class boundaries, instrument thresholds and ranking neighbours.
 //! - [`counterfactual`]: the smallest verified changes that change the outcome.
 //! - [`compare`]: why A ranks above B.
@@ -43,6 +44,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod bounds;
 pub mod compare;
 pub mod contributions;
 pub mod counterfactual;
@@ -50,6 +52,8 @@ pub mod error;
 pub mod explainer;
 pub mod i18n;
 pub mod margins;
+mod near_miss;
+mod probe;
 pub mod provenance;
 pub mod reasons;
 pub mod render;

@@ -99,10 +99,10 @@ impl Margins {
                         };
                         let _ = m;
                         if t > record.need {
-                            if class_up.as_ref().map_or(true, |u| t < u.threshold) {
+                            if class_up.as_ref().is_none_or(|u| t < u.threshold) {
                                 class_up = Some(b);
                             }
-                        } else if class_down.as_ref().map_or(true, |d| t > d.threshold) {
+                        } else if class_down.as_ref().is_none_or(|d| t > d.threshold) {
                             class_down = Some(b);
                         }
                     }

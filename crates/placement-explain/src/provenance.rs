@@ -69,8 +69,8 @@ pub struct Provenance {
     pub missing: Vec<MissingTreatment>,
     /// Criteria whose evidence is stale.
     pub stale: Vec<Criterion>,
-    /// The record's warnings, as the engine wrote them.
-    pub warnings: Vec<String>,
+    /// The record's warnings, as the engine recorded them.
+    pub warnings: Vec<placement_core::record::Warning>,
 }
 
 impl Provenance {

@@ -2,9 +2,10 @@
 //! overruled by a rule of higher salience, and those that nearly fired.
 
 use placement_core::citation::Citation;
-use placement_core::near_miss::Probe;
-use placement_core::rulebook::{Op, Stage};
-use placement_core::{DecisionRecord, Rulebook};
+use placement_core::kernel::Kernel;
+use placement_core::record::Decided;
+use placement_core::rulebook::{Effect, Op, Stage};
+use placement_core::{CountryAssessment, DecisionRecord, Rulebook};
 use serde::{Deserialize, Serialize};
 
 /// A rule's identity and its words, from the rulebook.
@@ -53,12 +54,13 @@ pub struct FiredExplained {
     /// The rule.
     #[serde(flatten)]
     pub text: RuleText,
-    /// Its effect as text (`class = priority`, `added value × 0.6`).
-    pub effect: String,
-    /// The value before.
-    pub before: String,
+    /// Its effect, as the rulebook states it.
+    pub effect: Effect,
+    /// The value before (absent when nothing was decided yet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<Decided>,
     /// The value after.
-    pub after: String,
+    pub after: Decided,
 }
 
 /// A rule whose condition held but that a higher-salience rule of its stage overruled.
@@ -112,15 +114,21 @@ pub struct RuleReport {
 
 impl RuleReport {
     /// Builds the report for a record.
-    pub fn of(rules: &Rulebook, record: &DecisionRecord, probe: &Probe<'_>) -> RuleReport {
+    pub fn of(
+        kernel: &Kernel<'_>,
+        record: &DecisionRecord,
+        ca: &CountryAssessment,
+        host_placed: bool,
+    ) -> RuleReport {
+        let rules = kernel.rulebook();
         let fired = record
             .rules
             .iter()
             .map(|f| FiredExplained {
                 text: RuleText::of(rules, &f.rule, f.stage),
                 effect: f.effect.clone(),
-                before: f.before.clone(),
-                after: f.after.clone(),
+                before: f.before,
+                after: f.after,
             })
             .collect();
         let overruled = record
@@ -138,8 +146,7 @@ impl RuleReport {
                 }
             })
             .collect();
-        let near_misses = probe
-            .near_misses(record)
+        let near_misses = crate::near_miss::near_misses(kernel, record, ca, host_placed)
             .into_iter()
             .map(|n| NearMissExplained {
                 text: RuleText::of(rules, &n.rule, n.stage),

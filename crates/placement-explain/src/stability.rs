@@ -10,8 +10,8 @@
 //! (need and added value are linear-fractional in the weight, so the ends of a run bound
 //! them); the first change found is the one a point-by-point scan finds.
 
+use crate::probe::Probe;
 use placement_core::criteria::Side;
-use placement_core::near_miss::Probe;
 use placement_core::{Class, Criterion, Instrument};
 use serde::{Deserialize, Serialize};
 

@@ -40,7 +40,7 @@ pub struct AhpWeights {
 impl AhpWeights {
     /// Whether `CR <= threshold` (`true` when no CR is defined, `n > 10`).
     pub fn is_consistent(&self, threshold: f64) -> bool {
-        self.cr.map_or(true, |cr| cr <= threshold)
+        self.cr.is_none_or(|cr| cr <= threshold)
     }
 
     /// The weights, or an error when `CR > threshold`.

@@ -89,7 +89,7 @@ pub fn is_average_ranking(ranks: &[f64]) -> bool {
         let expected = (start + 1 + end) as f64 / 2.0;
         if sorted
             .get(start)
-            .map_or(true, |&v| (v - expected).abs() > 1e-9)
+            .is_none_or(|&v| (v - expected).abs() > 1e-9)
         {
             return false;
         }

@@ -244,7 +244,7 @@ fn well_formed(svg: &str) -> Result<usize, String> {
                 .next()
                 .ok_or("empty tag")?
                 .to_string();
-            if tag.matches('"').count() % 2 != 0 {
+            if !tag.matches('"').count().is_multiple_of(2) {
                 return Err(format!("unbalanced quotes in <{tag}>"));
             }
             if !tag.ends_with('/') {

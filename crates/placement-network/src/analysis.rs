@@ -506,7 +506,7 @@ fn best_excluded(
             let mut with = plan.choices.clone();
             with.push((p, o));
             let g = instance.value_of(&with) - plan.value;
-            let better = best.map_or(true, |(bg, bp, _)| {
+            let better = best.is_none_or(|(bg, bp, _)| {
                 g > bg + 1e-9
                     || ((g - bg).abs() <= 1e-9 && instance.posts[p].id < instance.posts[bp].id)
             });

@@ -27,7 +27,7 @@ pub fn brute_force(instance: &Instance, resolved: &Resolved) -> Option<Plan> {
             .collect();
         if resolved.is_feasible(instance, &choices) {
             let plan = instance.plan(&choices);
-            if best.as_ref().map_or(true, |b| plan.value > b.value + 1e-9) {
+            if best.as_ref().is_none_or(|b| plan.value > b.value + 1e-9) {
                 best = Some(plan);
             }
         }

@@ -366,7 +366,7 @@ impl<'a> Model<'a> {
                     f64::from(self.opts[j].staffing.total())
                 };
                 let ratio = gain / price.max(1e-9);
-                if top.map_or(true, |(r, _)| ratio > r) {
+                if top.is_none_or(|(r, _)| ratio > r) {
                     top = Some((ratio, j));
                 }
             }
@@ -403,7 +403,7 @@ impl<'a> Model<'a> {
                 |cand: Vec<usize>, top: &mut Option<(f64, Vec<usize>)>, best: &mut Vec<f64>| {
                     let v = self.value(&cand, best);
                     if v > current + 1e-9
-                        && top.as_ref().map_or(true, |(t, _)| v > *t + 1e-12)
+                        && top.as_ref().is_none_or(|(t, _)| v > *t + 1e-12)
                         && self.feasible(&cand)
                     {
                         *top = Some((v, cand));
@@ -530,7 +530,7 @@ pub fn solve_exact(
             let s = model.improve(s, &mut best);
             if model.feasible(&s) {
                 let v = model.value(&s, &mut best);
-                if incumbent.as_ref().map_or(true, |(b, _)| v > *b + 1e-9) {
+                if incumbent.as_ref().is_none_or(|(b, _)| v > *b + 1e-9) {
                     incumbent = Some((v, s));
                 }
             }
@@ -607,10 +607,8 @@ pub fn solve_exact(
             .collect();
         let proven = solution.termination_reason() == TerminationReason::ProvenOptimal;
         let found = model.value(&sel, &mut best);
-        let better = model.feasible(&sel)
-            && incumbent
-                .as_ref()
-                .map_or(true, |(inc, _)| found > inc + 1e-9);
+        let better =
+            model.feasible(&sel) && incumbent.as_ref().is_none_or(|(inc, _)| found > inc + 1e-9);
         if better {
             let improved = if options.warm_start {
                 model.improve(sel, &mut best)

@@ -122,7 +122,7 @@ fn best_move(
                 gain,
                 ratio,
             };
-            if top.map_or(true, |t| better(instance, &m, &t)) {
+            if top.is_none_or(|t| better(instance, &m, &t)) {
                 top = Some(m);
             }
         }

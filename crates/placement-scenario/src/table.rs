@@ -83,7 +83,7 @@ pub(crate) fn rows(t: &RawTable, file: &str, text: &str, problems: &mut Problems
             format!("no {source_name:?} column"),
         );
     }
-    if source_col.is_none() && !t.source.as_deref().is_some_and(|s| !s.trim().is_empty()) {
+    if source_col.is_none() && t.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
         problems.push(ProblemCode::Missing, file, 1, "source", "give a source column or a table-level `source`: it becomes the evidence of every value");
         return Vec::new();
     }

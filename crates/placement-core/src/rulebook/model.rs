@@ -1,7 +1,6 @@
 //! The rulebook's types: rules, conditions, effects, scoring parameters.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -274,7 +273,7 @@ impl OrganisationChoice {
 }
 
 /// What a rule does when its condition holds.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Effect {
     /// Multiplies the added value of a permanent liaison (adjust stage).
@@ -298,6 +297,12 @@ pub enum Effect {
 }
 
 impl Effect {
+    /// The effect as its canonical JSON (`{"class":"priority"}`): a stable notation for
+    /// diagnostics, not for people.
+    pub fn notation(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
     /// The stages this effect may appear in.
     pub fn allowed_in(&self, stage: Stage) -> bool {
         matches!(
@@ -308,22 +313,6 @@ impl Effect {
                 | (Effect::Organisation(_), Stage::Organisation)
                 | (Effect::LimitClass { .. }, Stage::Portfolio)
         )
-    }
-}
-
-impl fmt::Display for Effect {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Effect::ScaleAddedValue(x) => write!(f, "added value × {x}"),
-            Effect::Class(c) => write!(f, "class = {c}"),
-            Effect::Instrument(i) => write!(f, "instrument = {i}"),
-            Effect::Organisation(o) => write!(f, "organisation = {o:?}"),
-            Effect::LimitClass {
-                class,
-                max,
-                demote_to,
-            } => write!(f, "at most {max} × {class}, others {demote_to}"),
-        }
     }
 }
 

@@ -122,8 +122,8 @@ pub(super) fn order_and_check(mut rules: Vec<Rule>, issues: &mut Issues) -> Vec<
                         "both run in the {} stage at salience {} with different effects ({} / {}); give one a higher salience",
                         a.stage.id(),
                         a.salience,
-                        a.then,
-                        b.then
+                        a.then.notation(),
+                        b.then.notation()
                     ),
                 );
             }

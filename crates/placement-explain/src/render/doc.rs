@@ -151,11 +151,10 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> Vec<Block> {
     b.push(Block::Heading(lang.pick("Rules", "Regels").to_string()));
     for f in &e.rules.fired {
         b.push(Block::Item(format!(
-            "{} ({}, {} → {}): {} [{}: «{}»]",
+            "{} ({}, {}): {} [{}: «{}»]",
             f.text.rule,
             lang.stage(f.text.stage),
-            f.before,
-            f.after,
+            lang.change(f.before.as_ref(), &f.after),
             lang.pick(&f.text.statement_en, &f.text.statement_nl),
             lang.pick("source", "bron"),
             f.text.citation.quote
@@ -523,9 +522,11 @@ pub(crate) fn comparison(c: &Comparison, lang: Lang) -> Vec<Block> {
             "{}: {} {}, {} {} — {}",
             r.text.rule,
             c.a.country,
-            r.a.as_deref().unwrap_or(none),
+            r.a.as_ref()
+                .map_or(none.to_string(), |(x, y)| lang.change(x.as_ref(), y)),
             c.b.country,
-            r.b.as_deref().unwrap_or(none),
+            r.b.as_ref()
+                .map_or(none.to_string(), |(x, y)| lang.change(x.as_ref(), y)),
             lang.pick(&r.text.statement_en, &r.text.statement_nl)
         )));
     }

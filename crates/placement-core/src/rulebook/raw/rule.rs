@@ -97,7 +97,7 @@ impl RawRule {
             issues.push(
                 IssueCode::Contradiction,
                 format!("{field}.then"),
-                &then,
+                then.notation(),
                 format!("this effect cannot run in the {} stage", stage.id()),
             );
             return None;
