@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use placement_core::kernel;
 use placement_core::rulebook::Stage;
 use placement_core::{
     Class, CountryCode, DecisionRecord, Engine, Evaluation, Instrument, Organisation,
@@ -384,22 +385,18 @@ impl Attributor<'_> {
     ) -> Result<Variant, ScenarioError> {
         let base = &self.scenario.base;
         if let Some(x) = change.country().filter(|_| change.is_local()) {
-            let linked = base.assessment.countries.iter().any(|ca| {
-                ca.code != x
-                    && outcome_codes.contains(&ca.code)
-                    && (ca.accreditation_hosts.contains(&x)
-                        || ca.springboard.iter().any(|l| l.to == x))
-            });
-            let portfolio = base
-                .rulebook
-                .rules
+            let engine = Engine::new(&base.rulebook);
+            let linked = base
+                .assessment
+                .countries
                 .iter()
-                .any(|r| r.enabled && r.stage == Stage::Portfolio);
+                .any(|ca| outcome_codes.contains(&ca.code) && kernel::reads_country(ca, x));
+            let portfolio = engine.kernel().couples_all();
             if !linked && !portfolio {
                 if let Some(ca) = base.assessment.get(x) {
                     let mut ca = ca.clone();
                     change.apply_local(&mut ca);
-                    let r = Engine::new(&base.rulebook)
+                    let r = engine
                         .reevaluate(self.base_eval, &base.assessment, &ca)
                         .map_err(|source| ScenarioError::Engine {
                             scenario: self.scenario.meta.name.clone(),

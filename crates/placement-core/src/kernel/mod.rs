@@ -54,6 +54,16 @@ pub fn host_placed(ca: &CountryAssessment, is_placed: impl Fn(CountryCode) -> bo
         .any(|h| *h != ca.code && is_placed(*h))
 }
 
+/// Whether `reader`'s decision reads the state of another country `x`: its springboard value
+/// reads `x`'s need, and its network stage reads whether `x`, an accreditation host, holds a
+/// permanent liaison ([`host_placed`]). A country never reads itself. Together with
+/// [`Kernel::couples_all`] this is the whole coupling between countries in one evaluation; the
+/// scenario crate uses it to decide when re-evaluating one country is exact.
+pub fn reads_country(reader: &CountryAssessment, x: CountryCode) -> bool {
+    reader.code != x
+        && (reader.accreditation_hosts.contains(&x) || reader.springboard.iter().any(|l| l.to == x))
+}
+
 /// Weights by [`Criterion::index`] and their side totals.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Weights {
@@ -217,6 +227,12 @@ impl<'r> Kernel<'r> {
         let k = Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0);
         let (a, b) = self.ranges[k];
         &self.order[a..b]
+    }
+
+    /// Whether an enabled portfolio rule couples every country with every other (the ranking of
+    /// the whole set decides), so that no country can be re-decided on its own.
+    pub fn couples_all(&self) -> bool {
+        !self.stage_rules(Stage::Portfolio).is_empty()
     }
 
     /// Whether some enabled rule of `stage` has an effect for which `pick` is true.
