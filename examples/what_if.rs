@@ -11,9 +11,9 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context};
 use clap::Parser;
-use placement_explain::reasons::Lang;
 use placement_scenario::report::{self, Format};
 use placement_scenario::{compare, output, Scenario};
+use placement_text::Lang;
 
 #[derive(Parser)]
 #[command(about = "Compare what-if scenarios with their base and explain what moved")]

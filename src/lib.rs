@@ -11,6 +11,7 @@
 //! - [`network`] (`placement-network`): choosing the posts of a whole network within capacity
 //!   and budget.
 //! - [`scenario`] (`placement-scenario`): named what-if scenarios compared with a baseline.
+//! - [`text`] (`placement-text`): every label and sentence in English and Dutch.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -19,6 +20,7 @@ pub use placement_explain as explain;
 pub use placement_mcda as mcda;
 pub use placement_network as network;
 pub use placement_scenario as scenario;
+pub use placement_text as text;
 
 /// The README's code examples, compiled and run as doctests so they cannot drift.
 #[doc = include_str!("../README.md")]

@@ -90,18 +90,12 @@ pub enum Applies {
 pub struct CriterionInfo {
     /// The criterion.
     pub id: Criterion,
-    /// Short English name.
-    pub name_en: &'static str,
-    /// Short Dutch name, as the seeds word it.
-    pub name_nl: &'static str,
     /// Which question it answers.
     pub side: Side,
     /// How its value moves the side's score.
     pub direction: Direction,
     /// Which countries it is assessed for.
     pub applies: Applies,
-    /// What a value on the 0–10 scale means.
-    pub meaning: &'static str,
     /// Seed file and quote.
     pub citation: Citation,
 }
@@ -161,156 +155,111 @@ impl Criterion {
     /// The catalogue entry.
     pub fn info(self) -> CriterionInfo {
         use Criterion as C;
-        let (name_en, name_nl, side, direction, applies, meaning, seed, quote) = match self {
+        let (side, direction, applies, seed, quote) = match self {
             C::CrimeRelation => (
-                "crime relation",
-                "criminaliteitsrelatie",
                 Side::Need,
                 Direction::Benefit,
                 Applies::All,
-                "0 = no crime relation with the Netherlands on priority phenomena; 10 = among the most intense. Derived from the phenomenon assessments when they are given.",
                 seeds::S001,
                 "de intensiteit van de internationale criminaliteitsrelatie van landen met Nederland",
             ),
             C::CooperationVolume => (
-                "volume of operational cooperation",
-                "omvang operationele samenwerking",
                 Side::Need,
                 Direction::Benefit,
                 Applies::All,
-                "0 = hardly any operational cooperation; 10 = a very large volume of joint cases and requests.",
                 seeds::S001,
                 "zoals de omvang van de operationele samenwerking",
             ),
             C::PoliticalRelation => (
-                "political-administrative relation",
-                "politiek-bestuurlijke relatie",
                 Side::Need,
                 Direction::Benefit,
                 Applies::All,
-                "0 = no working relation of the ministry with the country; 10 = close, active relation.",
                 seeds::S000,
                 "De politiek-bestuurlijke relatie van JenV met het land.",
             ),
             C::Socta => (
-                "SOCTA score",
-                "SOCTA-score",
                 Side::Need,
                 Direction::Benefit,
                 Applies::All,
-                "0 = absent from Europol's SOCTA; 10 = a leading source, transit or hub country for EU priority threats. Europol publishes no country score: this is a user-supplied proxy.",
                 seeds::S000,
                 "de score van het land in de Serious and Organised Crime Threat Assessment (SOCTA) van Europol",
             ),
             C::EuLink => (
-                "link to EU or neighbour activities",
-                "aansluiting op EU- en buurlandactiviteiten",
                 Side::Need,
                 Direction::Benefit,
                 Applies::All,
-                "0 = no EU or neighbour-country activity to join; 10 = strong EU (EMPACT) or neighbour activity the Netherlands can join.",
                 seeds::S000,
                 "de mogelijke aansluiting op activiteiten in EU-verband en/of op activiteiten van",
             ),
             C::LoPosition => (
-                "position of the liaison",
-                "positie van de politieliaison",
                 Side::Need,
                 Direction::Benefit,
                 Applies::All,
-                "0 = a liaison would have no access to the local authorities; 10 = a liaison would be well placed and received.",
                 seeds::S000,
                 "de positie van de politieliaison",
             ),
             C::Reciprocity => (
-                "reciprocity",
-                "wederkerigheid",
                 Side::Need,
                 Direction::Benefit,
                 Applies::All,
-                "0 = cooperation would serve one side only; 10 = strongly in both sides' interest.",
                 seeds::S000,
                 "Wederkerigheid is een belangrijk uitgangspunt voor de internationale inzet van de politie.",
             ),
             C::StrategicPartnership => (
-                "strategic partnership",
-                "strategisch partnerschap",
                 Side::Need,
                 Direction::Benefit,
                 Applies::All,
-                "0 = no strategic partnership; 10 = a key strategic partner.",
                 seeds::S000,
                 "wederkerigheid en strategisch partnerschap",
             ),
             C::CooperationQuality => (
-                "quality of existing cooperation",
-                "waardering van de samenwerking",
                 Side::AddedValue,
                 Direction::Cost,
                 Applies::All,
-                "0 = the regular channels (Europol, Interpol, Schengen, regional) and mutual legal assistance hardly work; 10 = excellent cooperation, so a liaison adds little.",
                 seeds::S001,
                 "De waardering van de samenwerking is een essentieel criterium in de weging.",
             ),
             C::Obstacles => (
-                "differences and obstacles",
-                "verschillen en obstakels",
                 Side::AddedValue,
                 Direction::Benefit,
                 Applies::All,
-                "0 = legislation, organisation, procedures, powers, language and culture much like the Netherlands; 10 = very large differences that a permanent known face bridges.",
                 seeds::S001,
                 "inrichting van de justitie- en politieorganisatie, procedures, bevoegdheden, taal en cultuur",
             ),
             C::Springboard => (
-                "springboard value",
-                "springplankfunctie",
                 Side::AddedValue,
                 Direction::Benefit,
                 Applies::All,
-                "0 = a post here reaches no other country; 10 = access to a regional network whose countries have great need. Derived from springboard links when they are given.",
                 seeds::S001,
                 "In enkele gevallen heb ik gekozen voor een plaatsing in een land dat als «springplank» fungeert",
             ),
             C::RegionalImportance => (
-                "regional importance",
-                "regionaal belang",
                 Side::AddedValue,
                 Direction::Benefit,
                 Applies::All,
-                "0 = presence in this region matters little for any phenomenon; 10 = presence is of special importance for fighting particular phenomena.",
                 seeds::S001,
                 "aanwezigheid van een liaison officer in de betreffende regio van bijzonder belang is",
             ),
             C::EuropolChannel => (
-                "Europol channel",
-                "Europol-kanaal",
                 Side::RuleOnly,
                 Direction::Benefit,
                 Applies::EuMembers,
-                "EU member states only. 0 = the country invests little in its Europol desk or refuses exchange through Europol; 10 = the Europol route serves fully.",
                 seeds::S000,
                 "investeren bepaalde EU landen zelf heel beperkt in de versterking van hun nationale desk bij Europol",
             ),
             C::RuleOfLaw => (
-                "democracy, human rights, rule of law",
-                "democratie, mensenrechten en rechtsstaat",
                 Side::RuleOnly,
                 Direction::Benefit,
                 Applies::All,
-                "0 = serious concerns about misuse of shared information; 10 = full respect for democracy, human rights and the rule of law.",
                 seeds::S002,
                 "de mate waarin de buitenlandse partner democratie, mensenrechten en de rechtsstaat respecteert meegewogen",
             ),
         };
         CriterionInfo {
             id: self,
-            name_en,
-            name_nl,
             side,
             direction,
             applies,
-            meaning,
             citation: Citation::new(seed, quote),
         }
     }

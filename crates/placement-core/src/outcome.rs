@@ -35,24 +35,6 @@ impl Class {
     pub fn from_id(id: &str) -> Option<Class> {
         Class::ALL.into_iter().find(|c| c.id() == id)
     }
-
-    /// English label.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Class::Other => "other",
-            Class::SubPriority => "sub-priority",
-            Class::Priority => "priority",
-        }
-    }
-
-    /// Dutch label as in seed 000.
-    pub fn label_nl(self) -> &'static str {
-        match self {
-            Class::Other => "overig",
-            Class::SubPriority => "sub-prioritair",
-            Class::Priority => "prioritair",
-        }
-    }
 }
 
 /// The instrument recommended for a country: the vocabulary of seeds 000–003.
@@ -105,32 +87,6 @@ impl Instrument {
         Instrument::ALL.into_iter().find(|c| c.id() == id)
     }
 
-    /// English label.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Instrument::PermanentLiaison => "permanent liaison officer",
-            Instrument::FlexibleLiaison => "flexible liaison officer (FILO)",
-            Instrument::EuropolChannel => "Europol channel",
-            Instrument::PartnerLiaison => "Benelux partner liaison (legal assistance only)",
-            Instrument::Accreditation => "accreditation from a neighbouring post",
-            Instrument::CapacityBuilding => "non-operational cooperation (capacity building)",
-            Instrument::None => "regular channels only",
-        }
-    }
-
-    /// Dutch label, in the seeds' terms.
-    pub fn label_nl(self) -> &'static str {
-        match self {
-            Instrument::PermanentLiaison => "vaste liaison officer",
-            Instrument::FlexibleLiaison => "flexibel inzetbare liaison officer (FILO)",
-            Instrument::EuropolChannel => "Europol-kanaal",
-            Instrument::PartnerLiaison => "Benelux-partnerliaison (alleen rechtshulp)",
-            Instrument::Accreditation => "accreditatie vanuit een post in de regio",
-            Instrument::CapacityBuilding => "non-operationele samenwerking (capaciteitsopbouw)",
-            Instrument::None => "alleen de reguliere kanalen",
-        }
-    }
-
     /// Whether an organisation (police or Marechaussee) sends someone for this instrument.
     pub fn needs_organisation(self) -> bool {
         matches!(
@@ -159,24 +115,6 @@ impl Organisation {
             Organisation::Police => "police",
             Organisation::Marechaussee => "marechaussee",
             Organisation::Both => "both",
-        }
-    }
-
-    /// English label.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Organisation::Police => "police (NP)",
-            Organisation::Marechaussee => "Marechaussee (KMar)",
-            Organisation::Both => "police and Marechaussee (double placement)",
-        }
-    }
-
-    /// Dutch label.
-    pub fn label_nl(self) -> &'static str {
-        match self {
-            Organisation::Police => "politie (NP)",
-            Organisation::Marechaussee => "Koninklijke Marechaussee (KMar)",
-            Organisation::Both => "politie en KMar (dubbele bezetting)",
         }
     }
 }

@@ -116,38 +116,6 @@ impl Phenomenon {
         Phenomenon::ALL.into_iter().find(|p| p.id() == id)
     }
 
-    /// English name.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Phenomenon::Drugs => "drugs (undermining)",
-            Phenomenon::FinancialFlows => "financial flows (undermining)",
-            Phenomenon::HeavyWeapons => "heavy weapons (undermining)",
-            Phenomenon::HumanTrafficking => "human trafficking",
-            Phenomenon::MigrantSmuggling => "migrant smuggling",
-            Phenomenon::IrregularMigration => "irregular migration",
-            Phenomenon::Cybercrime => "cybercrime",
-            Phenomenon::ChildSexualAbuse => "online child sexual abuse",
-            Phenomenon::Fugitives => "execution of sentences (fugitives)",
-            Phenomenon::Terrorism => "terrorism",
-        }
-    }
-
-    /// Dutch name, as the seeds word it.
-    pub fn name_nl(self) -> &'static str {
-        match self {
-            Phenomenon::Drugs => "drugs (ondermijning)",
-            Phenomenon::FinancialFlows => "financiële stromen (ondermijning)",
-            Phenomenon::HeavyWeapons => "zware wapens (ondermijning)",
-            Phenomenon::HumanTrafficking => "mensenhandel",
-            Phenomenon::MigrantSmuggling => "mensensmokkel",
-            Phenomenon::IrregularMigration => "irreguliere migratie",
-            Phenomenon::Cybercrime => "cybercrime",
-            Phenomenon::ChildSexualAbuse => "online kindermisbruik",
-            Phenomenon::Fugitives => "executie",
-            Phenomenon::Terrorism => "terrorismebestrijding",
-        }
-    }
-
     /// Whose thematic emphasis it is.
     pub fn theme(self) -> Theme {
         match self {

@@ -192,7 +192,6 @@ impl FiredRule {
 /// Something a reader of a record should know about its inputs.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-#[non_exhaustive]
 pub enum Warning {
     /// The evidence of a value is older than the rulebook's staleness limit.
     Stale {

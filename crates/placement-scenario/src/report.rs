@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use placement_explain::reasons::Lang;
+use placement_text::Lang;
 
 use crate::attribute::{CountryChange, ScenarioDiff, Snapshot};
 
@@ -42,14 +42,10 @@ fn outcome(s: Option<&Snapshot>, lang: Lang) -> String {
     match s {
         None => t(lang, "(not assessed)", "(niet beoordeeld)").to_string(),
         Some(s) => {
-            let (class, instrument) = match lang {
-                Lang::En => (s.class.label_en(), s.instrument.label_en()),
-                Lang::Nl => (s.class.label_nl(), s.instrument.label_nl()),
-            };
-            let org = s.organisation.map_or(String::new(), |o| match lang {
-                Lang::En => format!(", {}", o.label_en()),
-                Lang::Nl => format!(", {}", o.label_nl()),
-            });
+            let (class, instrument) = (lang.class(s.class), lang.instrument(s.instrument));
+            let org = s
+                .organisation
+                .map_or(String::new(), |o| format!(", {}", lang.organisation(o)));
             format!("#{} {class}, {instrument}{org}", s.rank)
         }
     }

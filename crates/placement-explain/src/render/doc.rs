@@ -79,7 +79,7 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> Vec<Block> {
         p.marking_nl,
         lang.pick("rulebook", "regelboek"),
         p.rulebook.id,
-        p.rulebook.title,
+        lang.rulebook_title(&p.rulebook.id, &p.rulebook.title),
         lang.pick("input as of", "peildatum invoer"),
         p.input.as_of
     )));
