@@ -31,19 +31,6 @@ pub enum Marking {
     StateSecretTopSecret,
 }
 
-impl Marking {
-    /// The Dutch marking as written on documents.
-    pub fn dutch(self) -> &'static str {
-        match self {
-            Marking::Unclassified => "Ongerubriceerd",
-            Marking::DepartmentalConfidential => "Departementaal Vertrouwelijk",
-            Marking::StateSecretConfidential => "Stg. Confidentieel",
-            Marking::StateSecretSecret => "Stg. Geheim",
-            Marking::StateSecretTopSecret => "Stg. Zeer Geheim",
-        }
-    }
-}
-
 /// A calendar date `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {

@@ -98,7 +98,7 @@ impl Provenance {
             .collect();
         Provenance {
             marking: record.marking,
-            marking_nl: record.marking.dutch().to_string(),
+            marking_nl: crate::Lang::Nl.marking(record.marking).to_string(),
             input: input.clone(),
             rulebook: rulebook.clone(),
             inputs,

@@ -4,7 +4,7 @@
 //! Dutch terms follow the seeds (`../shared/seeds/*.txt`) where they name the thing.
 
 use placement_core::rulebook::{Effect, MissingPolicy, Op, OrganisationChoice, Stage};
-use placement_core::{Class, Criterion, Instrument, Organisation, Phenomenon};
+use placement_core::{Class, Criterion, Instrument, Marking, Organisation, Phenomenon};
 
 use crate::{num, Lang};
 
@@ -179,6 +179,30 @@ impl Lang {
             P::ChildSexualAbuse => self.pick("online child sexual abuse", "online kindermisbruik"),
             P::Fugitives => self.pick("execution of sentences (fugitives)", "executie"),
             P::Terrorism => self.pick("terrorism", "terrorismebestrijding"),
+        }
+    }
+
+    /// A classification marking: in Dutch as written on government documents (the
+    /// "Voorschrift Informatiebeveiliging Rijksdienst" levels), in English its translation followed by
+    /// the official Dutch marking.
+    pub fn marking(self, m: Marking) -> &'static str {
+        match m {
+            Marking::Unclassified => self.pick("Unclassified (Ongerubriceerd)", "Ongerubriceerd"),
+            Marking::DepartmentalConfidential => self.pick(
+                "Departmental Confidential (Departementaal Vertrouwelijk)",
+                "Departementaal Vertrouwelijk",
+            ),
+            Marking::StateSecretConfidential => self.pick(
+                "State Secret Confidential (Stg. Confidentieel)",
+                "Stg. Confidentieel",
+            ),
+            Marking::StateSecretSecret => {
+                self.pick("State Secret Secret (Stg. Geheim)", "Stg. Geheim")
+            }
+            Marking::StateSecretTopSecret => self.pick(
+                "State Secret Top Secret (Stg. Zeer Geheim)",
+                "Stg. Zeer Geheim",
+            ),
         }
     }
 

@@ -64,7 +64,7 @@ mod tests {
     use super::*;
     use placement_core::record::{Decided, Warning};
     use placement_core::rulebook::{Effect, MissingPolicy, OrganisationChoice, Stage};
-    use placement_core::{Class, Criterion, Instrument, Organisation, Phenomenon};
+    use placement_core::{Class, Criterion, Instrument, Marking, Organisation, Phenomenon};
     use std::collections::BTreeSet;
 
     /// Every label of one kind: non-empty, distinct within the language, and (for words that
@@ -114,6 +114,15 @@ mod tests {
         check_kind("criterion scale", en, nl);
         let (en, nl) = both(&Phenomenon::ALL, |l, p| l.phenomenon(p).to_string());
         check_kind("phenomenon", en, nl);
+        let markings = [
+            Marking::Unclassified,
+            Marking::DepartmentalConfidential,
+            Marking::StateSecretConfidential,
+            Marking::StateSecretSecret,
+            Marking::StateSecretTopSecret,
+        ];
+        let (en, nl) = both(&markings, |l, m| l.marking(m).to_string());
+        check_kind("marking", en, nl);
         let (en, nl) = both(&Stage::ALL, |l, s| l.stage(s).to_string());
         check_kind("stage", en, nl);
         let choices = [

@@ -76,7 +76,7 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> Vec<Block> {
     b.push(Block::Para(format!(
         "{}: {} — {} {} ({}), {} {}.",
         lang.pick("Marking", "Rubricering"),
-        p.marking_nl,
+        lang.marking(p.marking),
         lang.pick("rulebook", "regelboek"),
         p.rulebook.id,
         lang.rulebook_title(&p.rulebook.id, &p.rulebook.title),
