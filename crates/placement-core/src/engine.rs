@@ -28,7 +28,8 @@ use crate::criteria::{Criterion, Side, SCALE_MAX, SCALE_MIN};
 use crate::error::{Error, Issue, IssueCode, Issues};
 use crate::evidence::Marking;
 use crate::kernel::{
-    host_placed, CountryInput, Decision, Exact, Fired, Kernel, NoTrace, Recorder, COUNTRY_STAGES,
+    host_placed, CountryInput, Decision, Exact, Fired, Kernel, NoTrace, Recorder, Weights,
+    COUNTRY_STAGES,
 };
 use crate::outcome::Instrument;
 use crate::phenomenon::{noisy_or, Theme};
@@ -76,6 +77,8 @@ struct Prepared {
     phenomena: Vec<PhenomenonTerm>,
     police_theme: f64,
     marechaussee_theme: f64,
+    /// The springboard terms the value was derived from (empty when assessed directly).
+    springboard: Vec<SpringboardTerm>,
 }
 
 impl Prepared {
@@ -97,7 +100,6 @@ struct InProgress<'r> {
     decision: Decision,
     fired: Fired<'r, bool>,
     trace: Recorder,
-    springboard: Vec<SpringboardTerm>,
 }
 
 impl<'r> Engine<'r> {
@@ -163,7 +165,7 @@ impl<'r> Engine<'r> {
             .par_iter()
             .zip(prepared.into_par_iter())
             .map(|(ca, mut p)| {
-                let springboard = apply_springboard(ca, &mut p, &graph, &needs);
+                apply_springboard(ca, &mut p, &graph, &needs);
                 let mut decision = Decision::start(&self.kernel, self.kernel.weights(), &p.values);
                 let mut fired = Fired::default();
                 let mut trace = Recorder::new(self.kernel.weights().added_value_total);
@@ -179,7 +181,6 @@ impl<'r> Engine<'r> {
                     decision,
                     fired,
                     trace,
-                    springboard,
                 }
             })
             .collect();
@@ -210,9 +211,9 @@ impl<'r> Engine<'r> {
                     &s.prepared,
                     s.decision,
                     s.trace,
-                    s.springboard,
+                    self.kernel.weights(),
                 );
-                self.missing_impact(ca, &s.prepared, &mut r, hp);
+                self.missing_impact(ca, &s.prepared, &mut r, hp, self.kernel.weights());
                 r
             })
             .collect();
@@ -423,6 +424,7 @@ impl<'r> Engine<'r> {
             phenomena,
             police_theme,
             marechaussee_theme,
+            springboard: Vec::new(),
         }
     }
 
@@ -433,7 +435,7 @@ impl<'r> Engine<'r> {
         p: &Prepared,
         d: Decision,
         trace: Recorder,
-        springboard: Vec<SpringboardTerm>,
+        weights: &Weights,
     ) -> DecisionRecord {
         let s = &self.kernel.rulebook().scoring;
         let stale_limit = as_of.days() - i64::from(s.stale_after_days);
@@ -487,9 +489,9 @@ impl<'r> Engine<'r> {
             if side == Side::RuleOnly {
                 continue;
             }
-            let weight = self.kernel.weights().by_criterion[c.index()];
+            let weight = weights.by_criterion[c.index()];
             let normalised = s.normalise(c, p.values[c.index()]);
-            let side_total = self.kernel.weights().side_total(side);
+            let side_total = weights.side_total(side);
             let to_score = 100.0 * weight * normalised;
             contributions.push((
                 c,
@@ -522,7 +524,7 @@ impl<'r> Engine<'r> {
             accreditation_hosts: ca.accreditation_hosts.clone(),
             inputs,
             phenomena: p.phenomena.clone(),
-            springboard,
+            springboard: p.springboard.clone(),
             contributions,
             adjustments: trace.adjustments,
             need: d.need,
@@ -545,8 +547,14 @@ impl<'r> Engine<'r> {
 
     /// Runs every country stage on one country's prepared values (the network stage with
     /// `host_placed`), recording nothing.
-    fn decide_quietly(&self, ca: &CountryAssessment, p: &Prepared, host_placed: bool) -> Decision {
-        let mut d = Decision::start(&self.kernel, self.kernel.weights(), &p.values);
+    fn decide_quietly(
+        &self,
+        ca: &CountryAssessment,
+        p: &Prepared,
+        host_placed: bool,
+        weights: &Weights,
+    ) -> Decision {
+        let mut d = Decision::start(&self.kernel, weights, &p.values);
         self.kernel.run(
             &self.exact(p.input(ca, host_placed)),
             &COUNTRY_STAGES,
@@ -564,6 +572,7 @@ impl<'r> Engine<'r> {
         p: &Prepared,
         r: &mut DecisionRecord,
         host_placed: bool,
+        weights: &Weights,
     ) {
         let actual = r.outcome();
         for (c, input) in &r.inputs {
@@ -576,7 +585,7 @@ impl<'r> Engine<'r> {
                 if *c == Criterion::CrimeRelation && ca.phenomena.is_empty() {
                     q.police_theme = v;
                 }
-                let d = self.decide_quietly(ca, &q, host_placed);
+                let d = self.decide_quietly(ca, &q, host_placed, weights);
                 Outcome {
                     class: d.class(),
                     instrument: d.instrument(),
@@ -639,16 +648,64 @@ pub struct Reevaluator<'e, 'r> {
     as_of: crate::evidence::Date,
 }
 
-impl Reevaluator<'_, '_> {
+impl<'r> Reevaluator<'_, 'r> {
     /// Re-evaluates one country with changed inputs, every other country held as it was. The
     /// record keeps the country's old rank (0 for a country new to the evaluation).
     pub fn reevaluate(&self, ca: &CountryAssessment) -> DecisionRecord {
+        self.run(ca, self.engine.kernel.weights())
+    }
+
+    /// Re-evaluates one country as [`Reevaluator::reevaluate`] does, with the criterion
+    /// weights replaced by `weights` for this country only (every other country, and so the
+    /// springboard value derived from their need, held as it was). The record's contributions
+    /// use `weights`. This is the engine's check of a weight-stability interval: the same
+    /// record a rulebook with these weights gives the country, the others held fixed.
+    pub fn reevaluate_weighted(&self, ca: &CountryAssessment, weights: &Weights) -> DecisionRecord {
+        self.run(ca, weights)
+    }
+
+    /// The outcome [`Reevaluator::reevaluate_weighted`] gives, without building the record:
+    /// the same preparation and stage loop, nothing recorded. For checks run many times.
+    pub fn outcome_weighted(&self, ca: &CountryAssessment, weights: &Weights) -> Outcome {
         let e = self.engine;
         let mut p = e.prepare(ca);
-        let terms = apply_springboard(ca, &mut p, &self.graph, &self.needs);
+        apply_springboard(ca, &mut p, &self.graph, &self.needs);
         let hp = host_placed(ca, |h| self.placed.contains(&h));
-        let mut d = Decision::start(&e.kernel, e.kernel.weights(), &p.values);
-        let mut trace = Recorder::new(e.kernel.weights().added_value_total);
+        let d = e.decide_quietly(ca, &p, hp, weights);
+        Outcome {
+            class: d.class(),
+            instrument: d.instrument(),
+            organisation: d.organisation(),
+        }
+    }
+
+    /// The same held state (the other countries' needs, placements and ranks in the original
+    /// evaluation, and its springboard graph) under another engine, such as one for a rulebook
+    /// with changed weights. Lets a test re-decide one country under a changed rulebook while
+    /// every other country stays as the original evaluation had it.
+    pub fn with_engine<'e2, 'r2>(&self, engine: &'e2 Engine<'r2>) -> Reevaluator<'e2, 'r2> {
+        Reevaluator {
+            engine,
+            needs: self.needs.clone(),
+            placed: self.placed.clone(),
+            ranks: self.ranks.clone(),
+            graph: self.graph.clone(),
+            as_of: self.as_of,
+        }
+    }
+
+    /// The engine's weights (what [`Reevaluator::reevaluate`] uses).
+    pub fn weights(&self) -> &Weights {
+        self.engine.kernel.weights()
+    }
+
+    fn run(&self, ca: &CountryAssessment, weights: &Weights) -> DecisionRecord {
+        let e = self.engine;
+        let mut p = e.prepare(ca);
+        apply_springboard(ca, &mut p, &self.graph, &self.needs);
+        let hp = host_placed(ca, |h| self.placed.contains(&h));
+        let mut d = Decision::start(&e.kernel, weights, &p.values);
+        let mut trace = Recorder::new(weights.added_value_total);
         e.kernel.run(
             &e.exact(p.input(ca, hp)),
             &COUNTRY_STAGES,
@@ -656,8 +713,8 @@ impl Reevaluator<'_, '_> {
             &mut Fired::default(),
             &mut trace,
         );
-        let mut r = e.record(self.as_of, ca, &p, d, trace, terms);
-        e.missing_impact(ca, &p, &mut r, hp);
+        let mut r = e.record(self.as_of, ca, &p, d, trace, weights);
+        e.missing_impact(ca, &p, &mut r, hp, weights);
         r.rank = self.ranks.get(&ca.code).copied().unwrap_or(0);
         r
     }
@@ -673,9 +730,9 @@ fn apply_springboard(
     p: &mut Prepared,
     graph: &DiGraphMap<CountryCode, f64>,
     needs: &BTreeMap<CountryCode, f64>,
-) -> Vec<SpringboardTerm> {
+) {
     if ca.springboard.is_empty() {
-        return Vec::new();
+        return;
     }
     let terms: Vec<SpringboardTerm> = graph
         .edges(ca.code)
@@ -692,7 +749,7 @@ fn apply_springboard(
     let mut terms = terms;
     terms.sort_by_key(|t| t.to);
     p.values[Criterion::Springboard.index()] = noisy_or(terms.iter().map(|t| t.term));
-    terms
+    p.springboard = terms;
 }
 
 /// The springboard graph: an edge `from → to` weighted by access.

@@ -40,6 +40,9 @@ use crate::probe::{ProbeOutcome, ProbeState};
 
 const MIN: f64 = 0.0;
 const MAX: f64 = 10.0;
+/// The smallest change of a criterion value a counterfactual is shrunk to (one hundredth of a
+/// scale point, the precision values are printed at).
+const RESOLUTION: f64 = 0.01;
 
 /// Which outcome a counterfactual changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -432,41 +435,50 @@ impl Search1<'_, '_> {
         r
     }
 
+    /// Confirms `changes` with the engine and shrinks them while half the change still flips
+    /// the target (at most eight halvings, and never below [`RESOLUTION`] per criterion: a
+    /// country sitting exactly on a threshold flips at any change, and the smallest confirmed
+    /// change at the scale's resolution is reported).
     fn verify(&mut self, t: Target, changes: Vec<Change>) -> Search {
         let mut changes = changes;
+        let n = changes.len().min(2);
+        let mut full = [(Criterion::CrimeRelation, 0.0); 2];
+        for (k, c) in changes.iter().enumerate().take(2) {
+            full[k] = (c.criterion, c.to);
+        }
+        let mut r = self.verdict(&full[..n]);
+        if !self.key_of_verdict(&r).differs(&self.base, t) {
+            return Search::Unconfirmed;
+        }
         for _ in 0..8 {
-            let mut full = [(Criterion::CrimeRelation, 0.0); 2];
-            let mut half = full;
+            if changes.iter().any(|c| c.delta().abs() / 2.0 < RESOLUTION) {
+                break;
+            }
+            let mut half = [(Criterion::CrimeRelation, 0.0); 2];
             for (k, c) in changes.iter().enumerate().take(2) {
-                full[k] = (c.criterion, c.to);
                 half[k] = (c.criterion, c.from + c.delta() / 2.0);
             }
-            let n = changes.len().min(2);
-            let r = self.verdict(&full[..n]);
-            if !self.key_of_verdict(&r).differs(&self.base, t) {
-                return Search::Unconfirmed;
-            }
             let rh = self.verdict(&half[..n]);
-            if self.key_of_verdict(&rh).differs(&self.base, t) {
-                // A smaller change already flips it: take the half and check again.
-                for (c, (_, v)) in changes.iter_mut().zip(half) {
-                    c.to = v;
-                }
-                continue;
+            if !self.key_of_verdict(&rh).differs(&self.base, t) {
+                break;
             }
-            return Search::Found(Counterfactual {
-                target: t,
-                changes,
-                outcome: NewOutcome {
-                    class: r.class,
-                    instrument: r.instrument,
-                    organisation: r.organisation,
-                    score: r.score,
-                    rank: self.ex.rank_with(self.ctx.record.country, r.score),
-                },
-            });
+            // A smaller change already flips it: take the half and try halving again.
+            for (c, (_, v)) in changes.iter_mut().zip(half) {
+                c.to = v;
+            }
+            r = rh;
         }
-        Search::Unconfirmed
+        Search::Found(Counterfactual {
+            target: t,
+            changes,
+            outcome: NewOutcome {
+                class: r.class,
+                instrument: r.instrument,
+                organisation: r.organisation,
+                score: r.score,
+                rank: self.ex.rank_with(self.ctx.record.country, r.score),
+            },
+        })
     }
 
     fn criterion(&mut self, c: Criterion, v0: f64) -> [Search; 3] {

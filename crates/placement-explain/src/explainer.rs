@@ -98,6 +98,10 @@ pub struct Explanation {
     pub counterfactuals: Counterfactuals,
     /// 6. Weight stability, per weighed criterion (empty when switched off).
     pub stability: Vec<WeightInterval>,
+    /// Criteria whose stability interval the search found but the engine did not confirm at
+    /// its end points; nothing is reported for them (empty in a healthy build).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stability_unconfirmed: Vec<placement_core::Criterion>,
     /// 7. Provenance.
     pub provenance: Provenance,
 }
@@ -300,10 +304,10 @@ impl<'a> Explainer<'a> {
         let code = ctx.record.country;
         let record = ctx.record;
         let counterfactuals = Counterfactuals::search(self, &ctx, reevaluator)?;
-        let stability = if self.options.stability {
-            crate::stability::intervals(&ctx)
+        let (stability, stability_unconfirmed) = if self.options.stability {
+            crate::stability::intervals(&ctx, reevaluator)
         } else {
-            Vec::new()
+            (Vec::new(), Vec::new())
         };
         Ok(Explanation {
             schema_version: SCHEMA_VERSION,
@@ -325,6 +329,7 @@ impl<'a> Explainer<'a> {
             margins: Margins::of(self.rules, self.evaluation, record),
             counterfactuals,
             stability,
+            stability_unconfirmed,
             provenance: Provenance::of(
                 self.rules,
                 record,
