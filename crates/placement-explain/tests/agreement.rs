@@ -434,7 +434,7 @@ fn documented_variant_agrees_for_every_country() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
     #[test]
     fn explainer_answers_equal_engine_answers(
