@@ -1,18 +1,26 @@
 //! Every cited quote (criterion catalogue, phenomena, shipped rulebooks) appears verbatim —
 //! white space aside — in the seed file it names. The seeds live in `../shared/seeds` beside
-//! the repository (as in CI); set `SEEDS_DIR` to check elsewhere.
+//! the repository (as in CI); set `SEEDS_DIR` to check elsewhere. Without them the test fails
+//! (it must not pass by skipping).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
 
 use placement_core::{Citation, Criterion, Phenomenon, Rulebook};
 
-fn seeds_dir() -> Option<PathBuf> {
-    if let Ok(d) = std::env::var("SEEDS_DIR") {
-        return Some(PathBuf::from(d));
-    }
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    root.is_dir().then_some(root)
+/// `SEEDS_DIR`, or `../shared/seeds` beside the repository; panics with what to do when absent.
+fn seeds_dir() -> PathBuf {
+    let dir = std::env::var_os("SEEDS_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds"),
+        PathBuf::from,
+    );
+    assert!(
+        dir.is_dir(),
+        "the seed documents are not at {}: put the shared folder beside the repository \
+         (../shared/seeds, as in CI) or set SEEDS_DIR; the citations cannot be checked without them",
+        dir.display()
+    );
+    dir
 }
 
 fn squash(s: &str) -> String {
@@ -21,10 +29,7 @@ fn squash(s: &str) -> String {
 
 #[test]
 fn citations_are_verbatim() {
-    let Some(dir) = seeds_dir() else {
-        eprintln!("seeds not found beside the repository; set SEEDS_DIR to check citations");
-        return;
-    };
+    let dir = seeds_dir();
     let mut cites: Vec<(String, Citation)> = Vec::new();
     for c in Criterion::ALL {
         cites.push((format!("criterion {c}"), c.info().citation));
@@ -41,7 +46,8 @@ fn citations_are_verbatim() {
     }
     let mut bad = Vec::new();
     for (what, c) in &cites {
-        let text = std::fs::read_to_string(dir.join(&c.seed)).unwrap();
+        let text = std::fs::read_to_string(dir.join(&c.seed))
+            .unwrap_or_else(|e| panic!("{what}: {}: {e}", c.seed));
         if !squash(&text).contains(&squash(&c.quote)) {
             bad.push(format!("{what}: {c}"));
         }

@@ -38,6 +38,9 @@ pub(crate) struct RawScenario {
     pub(crate) partner_liaison: RawPartner,
     #[serde(default)]
     pub(crate) posts: RawPosts,
+    /// `[[expect]]`: kept as written so that every unknown key is reported with its field.
+    #[serde(default)]
+    pub(crate) expect: Vec<BTreeMap<String, serde_json::Value>>,
 }
 
 /// `[scenario]`: who, what, when, and what it builds on.

@@ -35,6 +35,7 @@
 //! - [`Scenario`] ([`resolve`]): reading a scenario file and its chain into a base [`State`],
 //!   atomic [`Change`]s and the resolved [`State`]; every problem at once ([`error`]).
 //! - [`change`]: the changes, each applied on its own or together.
+//! - [`expect`]: a file's `[[expect]]` tables, checked against base and scenario.
 //! - [`resources`]: capacity, budget and locked or ruled-out posts for the network planner.
 //! - [`compare`] ([`attribute`]): evaluation of base and scenario, the differences, and which
 //!   changes caused each one (alone, or only jointly).
@@ -52,6 +53,7 @@ mod builder;
 pub mod change;
 mod csv;
 pub mod error;
+pub mod expect;
 mod file;
 mod locate;
 pub mod output;

@@ -82,6 +82,25 @@ impl Source {
     }
 }
 
+impl Source {
+    /// The line of `key` as a key (`key =` in TOML, `"key"` in JSON) on or after `start` (or
+    /// `start` itself): unlike [`Source::key_in`], `instrument` does not match `from_instrument`.
+    pub(crate) fn key_line(&self, start: usize, key: &str) -> usize {
+        let quoted = format!("\"{key}\"");
+        self.lines
+            .iter()
+            .enumerate()
+            .skip(start.saturating_sub(1))
+            .find(|(_, l)| {
+                let t = l.trim_start();
+                t.contains(&quoted)
+                    || t.strip_prefix(key)
+                        .is_some_and(|rest| rest.trim_start().starts_with('='))
+            })
+            .map_or(start, |(i, _)| i + 1)
+    }
+}
+
 /// 1-based line of a byte offset.
 pub(crate) fn line_of_offset(text: &str, offset: usize) -> usize {
     text.get(..offset).unwrap_or(text).matches('\n').count() + 1

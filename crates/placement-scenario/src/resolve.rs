@@ -15,6 +15,7 @@ use placement_core::{AssessmentSet, Citation, Rulebook};
 use crate::builder::Builder;
 use crate::change::Change;
 use crate::error::{ProblemCode, Problems, ScenarioError};
+use crate::expect::Expectation;
 use crate::file::{looks_like_scenario, parse_text, RawScenario};
 use crate::locate::Source;
 use crate::resources::{Budget, Capacity, Posts};
@@ -94,6 +95,8 @@ pub struct Scenario {
     pub state: State,
     /// Every file read to resolve it (scenarios, assessment sets, rulebooks, tables).
     pub inputs: Vec<PathBuf>,
+    /// What this file states about its own outcome (`[[expect]]`; a parent's are its own).
+    pub expect: Vec<Expectation>,
 }
 
 impl Scenario {
@@ -337,6 +340,7 @@ fn from_text(
     b.priorities(&raw);
     b.rules(&raw);
     b.resources(&raw);
+    let expect = b.expectations(&raw.expect, &base);
 
     let Builder { work, changes, .. } = b;
     Some(Scenario {
@@ -354,6 +358,7 @@ fn from_text(
         changes,
         state: work,
         inputs,
+        expect,
     })
 }
 
