@@ -2,7 +2,9 @@
 //!
 //! Module index:
 //! - `seeds`: each seed scenario fixture produces the change its seed passage describes, and
-//!   every quote it cites is verbatim in shared/seeds.
+//!   every quote it cites (scenarios and fixtures/cases) is verbatim in shared/seeds (fails when
+//!   ../shared/seeds is absent; `SEEDS_DIR` points elsewhere). The `[[expect]]` tables of every
+//!   fixture are checked by `tests/fixtures.rs`.
 //! - `errors`: every kind of invalid input gives a typed, located problem, all at once.
 //! - `agree`: cheap single-country attribution agrees with full re-evaluation.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
