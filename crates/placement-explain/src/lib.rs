@@ -43,6 +43,7 @@
 //! The JSON schema and the limits of the searches are documented in `docs/explain.md`.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![warn(unreachable_pub)]
 
 mod bounds;
 pub mod compare;
