@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use anyhow::{bail, Context};
-use clap::{Parser, ValueEnum};
+use clap::Parser;
 use placement_core::{AssessmentSet, Engine, Region, Rulebook};
 use placement_network::analysis::{report, ReportOptions};
 use placement_network::render::{render, Format};
@@ -26,12 +26,9 @@ use placement_network::svg::value_curve_svg;
 use placement_network::{build_instance, Constraints, ValueModel, NETWORK_2025};
 use placement_scenario::Scenario;
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Out {
-    Text,
-    Json,
-    Markdown,
-}
+#[path = "common/cli.rs"]
+mod cli;
+use cli::Format as Out;
 
 /// Exact, explained network planning for Dutch police liaison officers.
 #[derive(Parser)]

@@ -10,35 +10,29 @@
 //! cargo run --release --example weights_benchmark -- --schemes given,equal --methods wsm,placement
 //! ```
 //!
-//! Output is deterministic (SMAA-2 is seeded). The computation lives in
-//! `placement_mcda::benchmark`; choices (rank-based schemes from the rulebook's order, the
+//! Output is deterministic (SMAA-2 is seeded). The computation and the text and SVG renderings
+//! live in `placement_mcda::benchmark` (behind the crate's unstable `testing` feature); choices (rank-based schemes from the rulebook's order, the
 //! `+1` shift for WPM/COPRAS, AHP/SWARA skipped) are documented there and in
 //! `docs/research.md`.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{anyhow, Context, Result};
 use clap::{Parser, ValueEnum};
-use placement_core::{AssessmentSet, Rulebook};
-use placement_mcda::benchmark::{self, BenchmarkOptions, BenchmarkReport, Method, Scheme};
+use placement_mcda::benchmark::{self, BenchmarkOptions, Method, Scheme};
+use placement_mcda::correlation::Metric;
 use placement_mcda::placement::PlacementProblem;
-use placement_mcda::request::Metric;
-use placement_mcda::svg::acceptability_chart;
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::Sources;
 
 #[derive(Parser)]
 #[command(about = "Compare weighting schemes and MCDA methods with the placement engine")]
 struct Args {
-    /// Assessment set (.toml or .json); default: the embedded illustrative 2025 fixture.
-    #[arg(long)]
-    input: Option<PathBuf>,
-    /// Rulebook file (.toml or .json); default: the embedded current rulebook (p4-2019).
-    #[arg(long, conflicts_with = "regime")]
-    rules: Option<PathBuf>,
-    /// An embedded rulebook by id: p4-2019 (default), p2-2013, p1-2015.
-    #[arg(long)]
-    regime: Option<String>,
+    #[command(flatten)]
+    sources: Sources,
     /// Alternatives shown per ranking and SMAA-2 rows shown (text format).
     #[arg(long, default_value_t = 10)]
     top: usize,
@@ -86,13 +80,8 @@ enum MetricArg {
 }
 
 fn main() -> ExitCode {
-    match run(Args::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e:#}");
-            ExitCode::from(2)
-        }
-    }
+    // `{:#}`: the error with its causes.
+    cli::exit(run(Args::parse()).map_err(|e| format!("{e:#}")))
 }
 
 fn parse_list<T: Copy>(
@@ -112,11 +101,7 @@ fn parse_list<T: Copy>(
 }
 
 fn run(args: Args) -> Result<()> {
-    let set = match &args.input {
-        Some(path) => AssessmentSet::load(path)?,
-        None => AssessmentSet::default_fixture()?,
-    };
-    let rules = Rulebook::load_or_embedded(args.rules.as_deref(), args.regime.as_deref())?;
+    let (set, rules) = args.sources.load()?;
     let problem = PlacementProblem::evaluate(&set, &rules)?;
     let mut metrics = vec![Metric::Spearman];
     match args.metric {
@@ -151,126 +136,16 @@ fn run(args: Args) -> Result<()> {
     };
     let report = benchmark::run(&problem, &opts)?;
     if let Some(path) = &args.svg {
-        let table = report
-            .smaa
-            .as_ref()
+        let svg = report
+            .smaa_svg()
             .ok_or_else(|| anyhow!("no SMAA-2 result to draw"))?;
-        let labels: Vec<String> = table.rows.iter().map(|r| r.alternative.clone()).collect();
-        let acc: Vec<Vec<f64>> = table.rows.iter().map(|r| r.acceptability.clone()).collect();
-        let title = format!(
-            "SMAA-2 rank acceptability, {} ({} samples, seed {}; fixed-scale values, uniform weights)",
-            report.rulebook, table.samples, table.seed
-        );
-        std::fs::write(
-            path,
-            acceptability_chart(&title, &labels, &acc, &table.buckets),
-        )
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::write(path, svg).with_context(|| format!("cannot write {}", path.display()))?;
     }
     let out = match args.format {
         Format::Json => serde_json::to_string_pretty(&report)? + "\n",
         Format::Csv => report.to_csv(),
-        Format::Text => text(&report, args.top),
+        Format::Text => report.to_text(args.top),
     };
     print!("{out}");
     Ok(())
-}
-
-fn text(r: &BenchmarkReport, top: usize) -> String {
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "weights_benchmark: {} alternatives x {} criteria, rulebook {}",
-        r.alternatives.len(),
-        r.criteria.len(),
-        r.rulebook
-    );
-    let _ = writeln!(s, "\nWeights (criteria ranks for roc/rs/rr in brackets)");
-    let _ = write!(s, "{:<28}", "criterion");
-    for w in &r.weights {
-        let _ = write!(s, "{:>8}", w.scheme);
-    }
-    s.push('\n');
-    for (j, c) in r.criteria.iter().enumerate() {
-        let ty = if r.types.get(j) == Some(&-1) {
-            "-"
-        } else {
-            "+"
-        };
-        let rank = r.criteria_ranks.get(j).copied().unwrap_or(0);
-        let _ = write!(s, "{:<28}", format!("{c} {ty} [{rank}]"));
-        for w in &r.weights {
-            let _ = write!(s, "{:>8.3}", w.weights.get(j).copied().unwrap_or(0.0));
-        }
-        s.push('\n');
-    }
-    let _ = writeln!(s, "\nRankings (top {top}; ties share an average rank)");
-    for run in &r.runs {
-        let codes: Vec<&str> = run
-            .order()
-            .into_iter()
-            .take(top)
-            .filter_map(|i| r.alternatives.get(i).map(String::as_str))
-            .collect();
-        let note = run
-            .note
-            .as_ref()
-            .map(|n| format!("  ({n})"))
-            .unwrap_or_default();
-        let _ = writeln!(s, "{:<22} {}{note}", run.id, codes.join(" "));
-    }
-    for cm in &r.correlations {
-        let _ = writeln!(
-            s,
-            "\n{} correlation (row i, column j = run #j{})",
-            cm.metric,
-            if cm.metric == "ws" {
-                "; row is the reference"
-            } else {
-                ""
-            }
-        );
-        let _ = write!(s, "{:<26}", "");
-        for j in 1..=cm.labels.len() {
-            let _ = write!(s, "{j:>6}");
-        }
-        s.push('\n');
-        for (i, (label, row)) in cm.labels.iter().zip(&cm.values).enumerate() {
-            let _ = write!(s, "{:>3} {:<22}", i + 1, label);
-            for v in row {
-                let _ = write!(s, "{v:>6.2}");
-            }
-            s.push('\n');
-        }
-    }
-    if let Some(t) = &r.smaa {
-        let _ = writeln!(
-            s,
-            "\nSMAA-2: {} samples, seed {}, {} values, {} weights; share of samples per rank (%), first {top} by mean rank",
-            t.samples, t.seed, t.utilities, t.weight_model
-        );
-        let _ = write!(s, "{:<8}", "country");
-        for b in &t.buckets {
-            let _ = write!(s, "{:>8}", b.label());
-        }
-        let _ = writeln!(s, "{:>10}{:>8}", "mean", "conf");
-        for row in t.rows.iter().take(top) {
-            let _ = write!(s, "{:<8}", row.alternative);
-            for v in &row.buckets {
-                let _ = write!(s, "{:>8.1}", v * 100.0);
-            }
-            let _ = writeln!(s, "{:>10.2}{:>8.2}", row.mean_rank, row.confidence);
-        }
-    }
-    if !r.skipped.is_empty() {
-        let _ = writeln!(s, "\nSkipped");
-        for k in &r.skipped {
-            let who = match k.method {
-                Some(m) => format!("{}/{m}", k.scheme),
-                None => k.scheme.to_string(),
-            };
-            let _ = writeln!(s, "{who:<22} {}", k.reason);
-        }
-    }
-    s
 }

@@ -15,18 +15,22 @@ use placement_scenario::report::{self, Format};
 use placement_scenario::{compare, output, Scenario};
 use placement_text::Lang;
 
+#[path = "common/cli.rs"]
+mod cli;
+use cli::LangArg;
+
 #[derive(Parser)]
 #[command(about = "Compare what-if scenarios with their base and explain what moved")]
 struct Args {
     /// Scenario files (TOML or JSON).
     #[arg(required = true)]
     scenarios: Vec<PathBuf>,
-    /// Output format: text, markdown or json.
-    #[arg(long, default_value = "text")]
-    format: String,
-    /// Language: en or nl.
-    #[arg(long, default_value = "en")]
-    lang: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: cli::Format,
+    /// Language of the report.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
     /// Write the report to this file instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -34,17 +38,12 @@ struct Args {
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    let Some(format) = Format::parse(&args.format) else {
-        bail!(
-            "unknown --format {:?}; use text, markdown or json",
-            args.format
-        );
+    let format = match args.format {
+        cli::Format::Text => Format::Text,
+        cli::Format::Markdown => Format::Markdown,
+        cli::Format::Json => Format::Json,
     };
-    let lang = match args.lang.as_str() {
-        "en" => Lang::En,
-        "nl" => Lang::Nl,
-        other => bail!("unknown --lang {other:?}; use en or nl"),
-    };
+    let lang = Lang::from(args.lang);
     // Resolve every scenario first, so all problems are reported before anything is written.
     let mut scenarios = Vec::new();
     let mut errors = Vec::new();

@@ -14,6 +14,7 @@
 //! - [`text`] (`placement-text`): every label and sentence in English and Dutch.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![warn(unreachable_pub)]
 
 pub use placement_core as core;
 pub use placement_explain as explain;

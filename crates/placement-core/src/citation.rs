@@ -44,7 +44,7 @@ impl std::fmt::Display for Citation {
 
 /// Short names for the seed files, used by the built-in catalogues.
 pub(crate) mod seeds {
-    pub const S000: &str = "000_7a9281a99aa0d45a.txt";
-    pub const S001: &str = "001_332791ad885a1c87.txt";
-    pub const S002: &str = "002_442474070670836f.txt";
+    pub(crate) const S000: &str = "000_7a9281a99aa0d45a.txt";
+    pub(crate) const S001: &str = "001_332791ad885a1c87.txt";
+    pub(crate) const S002: &str = "002_442474070670836f.txt";
 }

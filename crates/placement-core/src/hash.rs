@@ -13,12 +13,12 @@ use serde::ser::{self, Serialize};
 use sha2::{Digest, Sha256};
 
 /// SHA-256 of a value's canonical encoding, as lower-case hex.
-pub fn sha256_json<T: Serialize + ?Sized>(value: &T) -> String {
+pub(crate) fn sha256_json<T: Serialize + ?Sized>(value: &T) -> String {
     hex(&sha256(value))
 }
 
 /// SHA-256 of a value's canonical encoding, as bytes.
-pub fn sha256<T: Serialize + ?Sized>(value: &T) -> [u8; 32] {
+pub(crate) fn sha256<T: Serialize + ?Sized>(value: &T) -> [u8; 32] {
     let mut enc = Encoder(Vec::with_capacity(BUFFER), Sha256::new(), Recent::default());
     // Serialising plain data cannot fail; on the impossible error the bytes so far are hashed,
     // which still differs from any complete encoding.
@@ -28,7 +28,7 @@ pub fn sha256<T: Serialize + ?Sized>(value: &T) -> [u8; 32] {
 }
 
 /// Lower-case hex of a digest.
-pub fn hex(digest: &[u8]) -> String {
+pub(crate) fn hex(digest: &[u8]) -> String {
     let mut out = String::with_capacity(2 * digest.len());
     for &b in digest {
         out.push(char::from(HEX[usize::from(b >> 4)]));

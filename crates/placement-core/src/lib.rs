@@ -33,10 +33,15 @@
 //! - [`record`]: the decision record and its stable JSON shape.
 //! - [`error`]: the error type and validation issues.
 //!
+//! Not public API: the canonical-JSON SHA-256 hashing behind [`Rulebook::hash`] and the
+//! input hash of an [`Evaluation`] is a private module (`hash`); the hashes themselves are
+//! part of the decision record.
+//!
 //! The core decides and records; it never formats prose for people (that is
 //! `placement-explain`) and its scoring does no I/O.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![warn(unreachable_pub)]
 
 pub mod assessment;
 pub mod citation;
@@ -45,7 +50,7 @@ pub mod criteria;
 pub mod engine;
 pub mod error;
 pub mod evidence;
-pub mod hash;
+mod hash;
 pub mod kernel;
 pub mod outcome;
 pub mod phenomenon;

@@ -35,14 +35,19 @@
 //! - [`compare`]: why A ranks above B.
 //! - [`stability`]: weight intervals within which the outcome holds.
 //! - [`provenance`]: sources, dates, confidence, missing and stale inputs, marking.
-//! - [`render`]: plain text (English, Dutch), Markdown and JSON.
+//! - [`render`]: plain text (English, Dutch), Markdown and JSON; [`render::ranking`]: the
+//!   ranked table of a whole evaluation (`advise`).
 //! - [`i18n`]: every phrase and label in both languages.
 //! - [`error`]: the error type, [`ExplainError`].
 //! - [`reasons`]: one-line reasons for tables (`advise`).
 //!
+//! Public API narrowing (`#![warn(unreachable_pub)]`): the private `probe` module (the fast
+//! replay behind the searches) has only crate-visible items; nothing public was removed.
+//!
 //! The JSON schema and the limits of the searches are documented in `docs/explain.md`.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![warn(unreachable_pub)]
 
 mod bounds;
 pub mod compare;

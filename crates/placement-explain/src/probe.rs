@@ -42,7 +42,7 @@ pub(crate) struct ProbeState {
 impl ProbeState {
     /// Sets a criterion value the way [`CountryAssessment::set_value`] does: a new crime
     /// relation replaces the phenomenon breakdown, so it all counts as the police's theme.
-    pub fn set(&mut self, criterion: Criterion, value: f64) {
+    pub(crate) fn set(&mut self, criterion: Criterion, value: f64) {
         self.values[criterion.index()] = value;
         if criterion == Criterion::CrimeRelation {
             self.police_theme = value;
@@ -85,7 +85,7 @@ pub(crate) struct Probe<'a> {
 impl<'a> Probe<'a> {
     /// A probe for `record`, made by `kernel`'s rulebook from `ca`. `host_placed` says whether
     /// one of the country's accreditation hosts holds a permanent liaison.
-    pub fn new(
+    pub(crate) fn new(
         kernel: &'a Kernel<'a>,
         record: &DecisionRecord,
         ca: &'a CountryAssessment,
@@ -123,17 +123,17 @@ impl<'a> Probe<'a> {
     }
 
     /// The state as recorded.
-    pub fn base(&self) -> ProbeState {
+    pub(crate) fn base(&self) -> ProbeState {
         self.base
     }
 
     /// The weights in use, indexed by [`Criterion::index`].
-    pub fn weights(&self) -> [f64; N] {
+    pub(crate) fn weights(&self) -> [f64; N] {
         self.weights.by_criterion
     }
 
     /// Replaces the weights (already normalised, as `Rulebook::set_weights` leaves them).
-    pub fn set_weights(&mut self, weights: [f64; N]) {
+    pub(crate) fn set_weights(&mut self, weights: [f64; N]) {
         self.weights = Weights::new(weights);
     }
 
@@ -149,7 +149,7 @@ impl<'a> Probe<'a> {
     }
 
     /// Replays the country's stages on `state`.
-    pub fn outcome(&self, state: &ProbeState) -> ProbeOutcome {
+    pub(crate) fn outcome(&self, state: &ProbeState) -> ProbeOutcome {
         let mut d = Decision::start(self.kernel, &self.weights, &state.values);
         let domain = Exact {
             input: self.input(state),
@@ -189,7 +189,7 @@ impl<'a> Probe<'a> {
     /// value are affine in each value): all the states of a grid over one or two criteria, with
     /// the corners of that grid as `corners`. Every state must have been made the same way
     /// (with [`ProbeState::set`] on the same criteria).
-    pub fn span(&self, corners: &[ProbeState]) -> ProbeBox {
+    pub(crate) fn span(&self, corners: &[ProbeState]) -> ProbeBox {
         let mut b = ProbeBox::empty();
         for s in corners {
             b.include(self.metrics(&self.weights, &s.values), s);
@@ -200,7 +200,7 @@ impl<'a> Probe<'a> {
     /// The box of the recorded state under weights moving between `corners`: sound when one
     /// weight moves and the others are rescaled proportionally (need and added value are then
     /// linear-fractional, and their parts of the score affine, in that weight).
-    pub fn span_weights(&self, corners: &[[f64; N]]) -> ProbeBox {
+    pub(crate) fn span_weights(&self, corners: &[[f64; N]]) -> ProbeBox {
         let mut b = ProbeBox::empty();
         for w in corners {
             b.include(
@@ -214,14 +214,14 @@ impl<'a> Probe<'a> {
     /// Bounds of what the stage loop decides anywhere in `b`. Every outcome of
     /// [`Probe::outcome`] for a state within the box has its class and instrument in the bounds
     /// and its score within [`OutcomeBounds::score`].
-    pub fn bounds(&self, b: &ProbeBox) -> OutcomeBounds {
+    pub(crate) fn bounds(&self, b: &ProbeBox) -> OutcomeBounds {
         self.bounds_for(b, true, true)
     }
 
     /// As [`Probe::bounds`], bounding the score always but the class only if `class_wanted`
     /// and the instrument only if `instrument_wanted`: the loop stops after the last stage that
     /// can change what is asked for, and leaves what is not asked for unbounded.
-    pub fn bounds_for(
+    pub(crate) fn bounds_for(
         &self,
         b: &ProbeBox,
         class_wanted: bool,

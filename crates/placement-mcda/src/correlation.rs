@@ -21,7 +21,23 @@
 //! Undefined cases: when one ranking is all ties, Spearman and Kendall have a zero
 //! denominator; they then return 0 ("no association") instead of NaN.
 
+use serde::Deserialize;
+
 use crate::error::{McdaError, Result};
+
+/// A rank-correlation metric, by its name in the `mcda` JSON contract (`snake_case`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// [`spearman`].
+    Spearman,
+    /// [`weighted_spearman`].
+    WeightedSpearman,
+    /// [`ws_similarity`].
+    Ws,
+    /// [`kendall_tau_b`].
+    Kendall,
+}
 
 fn check(x: &[f64], y: &[f64]) -> Result<usize> {
     let n = x.len();

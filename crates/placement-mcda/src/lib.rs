@@ -28,9 +28,16 @@
 //!   bit-reproducible whatever the thread count.
 //! * [`sensitivity`]: weight intervals within which the top alternative / top-k set holds.
 //! * [`placement`]: the rule-based placement engine as one more method on the same matrix.
-//! * [`benchmark`]: every weighting scheme × every method on one problem (the
-//!   `weights_benchmark` example); [`svg`]: a small SVG writer for its SMAA-2 chart.
-//! * [`request`]: the JSON contract of the `mcda` example binary.
+//!
+//! # Not public API: the `testing` feature
+//! The example and test plumbing is compiled only with the **unstable** `testing` cargo
+//! feature, which this workspace enables for its own examples, tests and benches. It is not
+//! covered by semver and may change or go away; tools embedding the crate should not enable it.
+//! * `benchmark`: every weighting scheme × every method on one problem, with its text, CSV
+//!   and SVG renderings (the `weights_benchmark` example).
+//! * `svg`: the small SVG writer for the benchmark's SMAA-2 chart.
+//! * `request`: the JSON contract of the `mcda` example binary (its metric names are
+//!   [`correlation::Metric`]).
 //!
 //! Formulas and citations are on each item and collected, with the verification table, in
 //! `docs/research.md`.
@@ -40,10 +47,12 @@
 //! naming the offending row, column or value, and validation reports all problems at once.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![warn(unreachable_pub)]
 // `!(x > y)` is used on purpose: it also catches NaN, which `x <= y` would let through.
 #![allow(clippy::neg_cmp_op_on_partial_ord)]
 
 pub mod ahp;
+#[cfg(feature = "testing")]
 pub mod benchmark;
 pub mod correlation;
 pub mod error;
@@ -52,9 +61,11 @@ pub mod methods;
 pub mod normalize;
 pub mod placement;
 pub mod rank;
+#[cfg(feature = "testing")]
 pub mod request;
 pub mod sensitivity;
 pub mod smaa;
+#[cfg(feature = "testing")]
 pub mod svg;
 pub mod weights;
 

@@ -68,19 +68,7 @@ pub struct Params {
     pub s: Option<Vec<f64>>,
 }
 
-/// Comparison metric names of the contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Metric {
-    /// [`correlation::spearman`].
-    Spearman,
-    /// [`correlation::weighted_spearman`].
-    WeightedSpearman,
-    /// [`correlation::ws_similarity`].
-    Ws,
-    /// [`correlation::kendall_tau_b`].
-    Kendall,
-}
+pub use crate::correlation::Metric;
 
 /// The response; absent fields are omitted from the JSON.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

@@ -1,15 +1,15 @@
 //! The placement engine as an MCDA method, the `weights_benchmark` report and its SVG chart.
 //!
 //! * `engine_*`: the placement problem agrees with the engine it was built from;
-//! * `benchmark_*`: the report's JSON shape, determinism and CSV;
+//! * `benchmark_*`: the report's JSON shape, determinism, CSV and text;
 //! * `svg_*`: the hand-written SVG writer (well-formed, one bar per positive bucket share).
 #![allow(clippy::unwrap_used)] // test code: a failure should abort loudly
 
 use placement_core::{AssessmentSet, Engine, Rulebook};
 use placement_mcda::benchmark::{self, BenchmarkOptions, Method, Scheme};
+use placement_mcda::correlation::Metric;
 use placement_mcda::methods::wsm::weighted_sums;
 use placement_mcda::placement::PlacementProblem;
-use placement_mcda::request::Metric;
 use placement_mcda::svg::{acceptability_chart, bucket_shares, default_buckets, RankBucket};
 use placement_mcda::{CriterionType, McdaError};
 use serde_json::Value;
@@ -215,6 +215,81 @@ fn benchmark_is_deterministic_and_writes_tidy_csv() {
     assert_eq!(lines.count(), expected);
     assert!(csv.contains("\nrank,given/placement,"));
     assert!(csv.contains("\"needs expert pairwise judgements, which"));
+}
+
+#[test]
+fn benchmark_text_lists_weights_rankings_correlations_smaa_and_skips() {
+    let p = problem();
+    let opts = BenchmarkOptions {
+        schemes: vec![Scheme::Given, Scheme::Equal],
+        methods: vec![Method::Wsm, Method::Placement],
+        metrics: vec![Metric::Spearman, Metric::Kendall],
+        smaa: Some((1_000, 1)),
+        ..Default::default()
+    };
+    let r = benchmark::run(&p, &opts).unwrap();
+    let text = r.to_text(3);
+    assert!(text.starts_with(&format!(
+        "weights_benchmark: {} alternatives x {} criteria, rulebook {}\n",
+        r.alternatives.len(),
+        r.criteria.len(),
+        r.rulebook
+    )));
+    assert!(text.ends_with('\n'));
+    // One weight line per criterion, one column per scheme that ran.
+    let header = format!(
+        "{:<28}{}",
+        "criterion",
+        r.weights
+            .iter()
+            .map(|w| format!("{:>8}", w.scheme))
+            .collect::<String>()
+    );
+    assert!(text.lines().any(|l| l == header), "{text}");
+    // Each run lists its first three alternatives in rank order.
+    for run in &r.runs {
+        let codes: Vec<&str> = run
+            .order()
+            .into_iter()
+            .take(3)
+            .map(|i| r.alternatives[i].as_str())
+            .collect();
+        let line = format!("{:<22} {}", run.id, codes.join(" "));
+        assert!(text.lines().any(|l| l.starts_with(&line)), "{line}\n{text}");
+    }
+    assert!(text.contains("\nspearman correlation (row i, column j = run #j)\n"));
+    assert!(text.contains("\nkendall correlation (row i, column j = run #j)\n"));
+    assert!(text.contains("\nSMAA-2: 1000 samples, seed 1, "));
+    let smaa = r.smaa.as_ref().unwrap();
+    let smaa_rows = text
+        .lines()
+        .filter(|l| {
+            smaa.rows
+                .iter()
+                .any(|row| l.starts_with(&format!("{:<8}", row.alternative)))
+        })
+        .count();
+    assert_eq!(smaa_rows, 3);
+    assert!(text.contains("\nSkipped\nahp "), "{text}");
+}
+
+#[test]
+fn benchmark_svg_only_with_smaa() {
+    let p = problem();
+    let mut opts = BenchmarkOptions {
+        schemes: vec![Scheme::Given],
+        methods: vec![Method::Wsm],
+        ..Default::default()
+    };
+    assert_eq!(benchmark::run(&p, &opts).unwrap().smaa_svg(), None);
+    opts.smaa = Some((500, 2));
+    let r = benchmark::run(&p, &opts).unwrap();
+    let svg = r.smaa_svg().unwrap();
+    well_formed(&svg).unwrap();
+    assert!(svg.contains(&format!(
+        "SMAA-2 rank acceptability, {} (500 samples, seed 2;",
+        r.rulebook
+    )));
 }
 
 /// Checks that tags nest properly and that there is a single `<svg>` root.

@@ -27,21 +27,28 @@
 //!   pre-solve feasibility checks that name conflicting constraints.
 //! - [`exact`]: the MIP, reduced (level aggregation, bound fixing against a local-search
 //!   incumbent) and solved by the pure-Rust microlp branch and bound.
-//! - [`reference`]: the plain MIP through good_lp, the reference for tests on larger instances.
 //! - [`greedy`]: marginal value per euro, deterministic tie-break by country code.
-//! - [`brute`]: exhaustive search, the reference for tests.
 //! - [`analysis`]: the explained report (data only); [`render`] and [`svg`] format it.
 //! - [`scenario`]: the planner's inputs from a resolved what-if scenario (placement-scenario).
 //! - [`graph`]: the post–country coverage graph (petgraph) and what it leaves uncovered.
-//! - [`synthetic`]: deterministic synthetic instances for benchmarks and tests.
+//!
+//! ## Not public API: the `testing` feature
+//! The test oracles are compiled only with the **unstable** `testing` cargo feature, which
+//! this workspace enables for its own tests and benches (it also pulls in `good_lp`). They
+//! are not covered by semver and may change or go away; embedding tools should not enable it.
+//! - `brute`: exhaustive search, the reference for tests.
+//! - `reference`: the plain MIP through good_lp, the reference for tests on larger instances.
+//! - `synthetic`: deterministic synthetic instances for benchmarks and tests.
 //!
 //! *Architecture invariants*: the crate never changes a core score (it reads decision records);
 //! the analysis computes, the renderers only format; nothing depends on time or randomness, so
 //! the same input gives the same plan. The model is documented in `docs/network.md`.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![warn(unreachable_pub)]
 
 pub mod analysis;
+#[cfg(feature = "testing")]
 pub mod brute;
 pub mod build;
 pub mod constraints;
@@ -50,10 +57,12 @@ pub mod exact;
 pub mod graph;
 pub mod greedy;
 pub mod model;
+#[cfg(feature = "testing")]
 pub mod reference;
 pub mod render;
 pub mod scenario;
 pub mod svg;
+#[cfg(feature = "testing")]
 pub mod synthetic;
 
 pub use build::{build_instance, AccreditationRule, ValueModel, NETWORK_2025};

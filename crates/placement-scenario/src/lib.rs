@@ -46,6 +46,7 @@
 //! never computes a score itself); rendering is separate from the comparison data.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![warn(unreachable_pub)]
 
 mod add;
 pub mod attribute;

@@ -339,4 +339,21 @@ impl Lang {
             None => title,
         }
     }
+
+    /// The notice printed above any output made from an illustrative (not official) input.
+    pub fn illustrative_notice(self) -> &'static str {
+        self.pick(
+            "ILLUSTRATIVE INPUT — not an official assessment.",
+            "ILLUSTRATIEVE INVOER — geen officiële beoordeling.",
+        )
+    }
+
+    /// The footnote under a ranking in which some recommendation hinges on a missing input
+    /// (rows marked `*`).
+    pub fn hinges_on_missing_note(self) -> &'static str {
+        self.pick(
+            "* the recommendation could change with a missing input (see --format json, field `missing`).",
+            "* het advies kan veranderen door een ontbrekende invoer (zie --format json, veld `missing`).",
+        )
+    }
 }

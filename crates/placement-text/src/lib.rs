@@ -123,6 +123,10 @@ mod tests {
         ];
         let (en, nl) = both(&markings, |l, m| l.marking(m).to_string());
         check_kind("marking", en, nl);
+        let notices: [fn(Lang) -> &'static str; 2] =
+            [Lang::illustrative_notice, Lang::hinges_on_missing_note];
+        let (en, nl) = both(&notices, |l, f| f(l).to_string());
+        check_kind("notice", en, nl);
         let (en, nl) = both(&Stage::ALL, |l, s| l.stage(s).to_string());
         check_kind("stage", en, nl);
         let choices = [

@@ -84,13 +84,7 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> Vec<Block> {
         p.input.as_of
     )));
     if e.illustrative {
-        b.push(Block::Para(
-            lang.pick(
-                "ILLUSTRATIVE INPUT — not an official assessment.",
-                "ILLUSTRATIEVE INVOER — geen officiële beoordeling.",
-            )
-            .to_string(),
-        ));
+        b.push(Block::Para(lang.illustrative_notice().to_string()));
     }
     b.push(Block::Heading(
         lang.pick("Recommendation", "Advies").to_string(),

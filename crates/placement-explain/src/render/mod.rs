@@ -4,8 +4,10 @@
 mod doc;
 mod json;
 mod markdown;
+mod ranking;
 mod text;
 
 pub use json::{comparison_json, json};
 pub use markdown::{comparison_markdown, markdown};
+pub use ranking::{ranking, RankingOptions};
 pub use text::{comparison_text, paragraph, text};
