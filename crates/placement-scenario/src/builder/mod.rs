@@ -95,7 +95,7 @@ impl Builder<'_> {
                 if date.is_some() {
                     self.problem(ProblemCode::OutOfRange, line, format!("{field}.date"), m);
                 }
-                self.work.assessment.meta.as_of
+                self.work.assessment.meta().as_of
             }
         };
         Evidence {
@@ -140,7 +140,7 @@ impl Builder<'_> {
             Ok(r) if r.hash() == self.work.rulebook.hash() => {}
             Ok(r) => self.push(
                 ChangeKind::Rulebook {
-                    id: r.id.clone(),
+                    id: r.id().to_string(),
                     rulebook: Box::new(r),
                 },
                 None,

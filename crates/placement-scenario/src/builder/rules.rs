@@ -21,11 +21,11 @@ impl Builder<'_> {
                     format!("{field}.id"),
                     format!(
                         "rulebook {} has no rule {:?}; its rules are: {}",
-                        self.work.rulebook.id,
+                        self.work.rulebook.id(),
                         r.id,
                         self.work
                             .rulebook
-                            .rules
+                            .rules()
                             .iter()
                             .map(|r| r.id.as_str())
                             .collect::<Vec<_>>()
@@ -55,7 +55,7 @@ impl Builder<'_> {
                         format!("{field}.threshold.{}", t.id),
                         "a threshold must be a finite number",
                     );
-                } else if probe.set_threshold(&r.id, &t.id, t.value) == 0 {
+                } else if probe.set_threshold(&r.id, &t.id, t.value).is_err() {
                     self.problem(
                         ProblemCode::UnknownRule,
                         l,
