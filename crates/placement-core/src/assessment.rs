@@ -349,7 +349,9 @@ pub struct Meta {
 ///
 /// The fields are private so the set keeps what validation established: at least one country,
 /// sorted by code, no duplicates, every value finite and on its scale, every applicable criterion
-/// given or marked missing, springboard links only to countries of the set. Read it with
+/// given or marked missing, springboard links only to countries of the set (or, after
+/// [`remove_country`](AssessmentSet::remove_country), to a removed one, which counts with zero
+/// need). Read it with
 /// [`meta`](AssessmentSet::meta), [`countries`](AssessmentSet::countries),
 /// [`get`](AssessmentSet::get), [`len`](AssessmentSet::len) and [`iter`](AssessmentSet::iter);
 /// change it only through the checked mutators [`set_value`](AssessmentSet::set_value),
@@ -546,7 +548,8 @@ impl AssessmentSet {
 
     /// Changes one fact of a country and re-validates it as
     /// [`CountryAssessment::apply_fact`] does; new springboard links must point to other
-    /// countries of the set. On error the set is unchanged.
+    /// countries of the set (see [`AssessmentSet::remove_country`] for links kept after a
+    /// removal). On error the set is unchanged.
     ///
     /// # Errors
     /// [`Error::Invalid`]: an unknown country, or the problems the change would cause.
@@ -558,7 +561,7 @@ impl AssessmentSet {
         let mut next = current.clone();
         next.apply_fact(fact)?;
         let mut issues = Issues::default();
-        check_targets(&next, |t| self.contains(t), &mut issues);
+        check_targets(&next, |t| self.target_ok(i, t), &mut issues);
         issues.finish(MUTATOR_ORIGIN, ())?;
         if let Some(slot) = self.countries.get_mut(i) {
             *slot = next;
@@ -616,7 +619,7 @@ impl AssessmentSet {
         normalise(&mut country);
         let mut issues = Issues::default();
         check_country(&country, true, &mut issues);
-        check_targets(&country, |t| self.contains(t), &mut issues);
+        check_targets(&country, |t| self.target_ok(i, t), &mut issues);
         issues.finish(MUTATOR_ORIGIN, ())?;
         match self.countries.get_mut(i) {
             Some(slot) => Ok(std::mem::replace(slot, country)),
@@ -624,14 +627,14 @@ impl AssessmentSet {
         }
     }
 
-    /// Removes a country and returns its assessment. Refused when it is the last country or
-    /// when other countries have springboard links to it (remove or change those first, with
-    /// [`AssessmentSet::set_fact`] and [`FactChange::Springboard`]). On error the set is
-    /// unchanged.
+    /// Removes a country and returns its assessment. Refused for the last country. Other
+    /// countries' springboard links to it are kept and count with zero need (as a scenario's
+    /// `[countries] remove` documents); they stay acceptable to [`AssessmentSet::set_fact`] and
+    /// [`AssessmentSet::replace_country`], which refuse only new links to countries outside the
+    /// set. On error the set is unchanged.
     ///
     /// # Errors
-    /// [`Error::Invalid`] with an [`IssueCode::UnknownCountry`], [`IssueCode::Missing`] or
-    /// [`IssueCode::Contradiction`] issue.
+    /// [`Error::Invalid`] with an [`IssueCode::UnknownCountry`] or [`IssueCode::Missing`] issue.
     pub fn remove_country(&mut self, code: CountryCode) -> Result<CountryAssessment, Error> {
         let i = self.index_or_err(code, "country")?;
         let mut issues = Issues::default();
@@ -643,18 +646,18 @@ impl AssessmentSet {
                 "the last country cannot be removed: an assessment set needs at least one country",
             );
         }
-        for c in &self.countries {
-            if c.springboard.iter().any(|l| l.to == code) {
-                issues.push(
-                    IssueCode::Contradiction,
-                    format!("country[{}].springboard.to", c.code),
-                    code,
-                    "this country's springboard links point to the country being removed; change its links first (set_fact with FactChange::Springboard)",
-                );
-            }
-        }
         issues.finish(MUTATOR_ORIGIN, ())?;
         Ok(self.countries.remove(i))
+    }
+
+    /// Whether `to` may be a springboard target of the country at index `i`: a country of the
+    /// set, or one the country already linked to before it was removed from the set.
+    fn target_ok(&self, i: usize, to: CountryCode) -> bool {
+        self.contains(to)
+            || self
+                .countries
+                .get(i)
+                .is_some_and(|c| c.springboard.iter().any(|l| l.to == to))
     }
 }
 

@@ -421,7 +421,7 @@ fn replace_country_checks_like_add() {
 }
 
 #[test]
-fn remove_country_rejects_unknown_and_linked_countries() {
+fn remove_country_rejects_unknown_country() {
     let mut set = fixture();
     let before = set.clone();
     only_issue(
@@ -429,14 +429,39 @@ fn remove_country_rejects_unknown_and_linked_countries() {
         IssueCode::UnknownCountry,
         "country",
     );
-    // AU's springboard links point to ID.
-    let msg = only_issue(
-        set.remove_country(code("ID")),
-        IssueCode::Contradiction,
+    assert_eq!(set, before);
+}
+
+#[test]
+fn remove_country_keeps_links_to_it_with_zero_need() {
+    let mut set = fixture();
+    // AU's springboard links point to ID (documented in docs/scenarios.md: zero need).
+    set.remove_country(code("ID")).unwrap();
+    assert!(!set.contains(code("ID")));
+    let au = set.get(code("AU")).unwrap().clone();
+    assert!(au.springboard.iter().any(|l| l.to == code("ID")));
+    // The kept link does not block other changes to AU ...
+    set.set_fact(code("AU"), &FactChange::Schengen(false))
+        .unwrap();
+    set.replace_country(au.clone()).unwrap();
+    // ... but a new link to a country outside the set is refused.
+    let mut links = au.springboard.clone();
+    links.push(link("GS", 0.1));
+    only_issue(
+        set.set_fact(code("AU"), &FactChange::Springboard(links)),
+        IssueCode::UnknownCountry,
         "country[AU].springboard.to",
     );
-    assert!(msg.contains("change its links first"), "{msg}");
-    assert_eq!(set, before);
+    let rules = Rulebook::default_rulebook().unwrap();
+    let e = placement_core::Engine::new(&rules).evaluate(&set).unwrap();
+    let term = e
+        .record(code("AU"))
+        .unwrap()
+        .springboard
+        .iter()
+        .find(|t| t.to == code("ID"))
+        .map(|t| t.term);
+    assert_eq!(term, Some(0.0));
 }
 
 #[test]

@@ -36,14 +36,28 @@ impl Builder<'_> {
             }
             if let Some(e) = r.enabled {
                 let l = self.src.key_in(start, "enabled");
-                self.push(
-                    ChangeKind::RuleEnabled {
-                        rule: r.id.clone(),
-                        enabled: e,
-                    },
-                    r.source.clone(),
-                    l,
-                );
+                // Switching a rule on can make it conflict with another at equal salience.
+                let mut probe = self.work.rulebook.clone();
+                match probe.set_rule_enabled(&r.id, e) {
+                    Ok(()) => self.push(
+                        ChangeKind::RuleEnabled {
+                            rule: r.id.clone(),
+                            enabled: e,
+                        },
+                        r.source.clone(),
+                        l,
+                    ),
+                    Err(err) => {
+                        for i in err.issues() {
+                            self.problem(
+                                ProblemCode::Contradiction,
+                                l,
+                                format!("{field}.enabled"),
+                                i.to_string(),
+                            );
+                        }
+                    }
+                }
             }
             for t in &r.threshold {
                 let l = self.src.key_in(start, "threshold");
