@@ -14,29 +14,33 @@ use placement_explain::{Explainer, Options};
 /// The fixture grown to `n` countries by cloning assessments under unused codes.
 fn input_of(n: usize) -> AssessmentSet {
     let mut set = AssessmentSet::default_fixture().unwrap();
-    let base = set.countries.clone();
+    let base = set.countries().to_vec();
     let mut i = 0;
     for facts in all_countries() {
-        if set.countries.len() >= n {
+        if set.len() >= n {
             break;
         }
-        if set.get(facts.code).is_some() {
+        if set.contains(facts.code) {
             continue;
         }
         let mut ca = base[i % base.len()].clone();
         i += 1;
         ca.code = facts.code;
         ca.facts = facts.clone();
+        ca.overridden_facts.clear();
         // Keep the clone self-contained: no links to countries it does not know.
         ca.springboard.clear();
         ca.accreditation_hosts.clear();
+        let eu = placement_core::Criterion::EuropolChannel;
         if !facts.eu_member {
-            ca.criteria
-                .remove(&placement_core::Criterion::EuropolChannel);
+            ca.criteria.remove(&eu);
+        } else if !ca.criteria.contains_key(&eu) {
+            if let Some(a) = ca.criteria.values().next().cloned() {
+                ca.criteria.insert(eu, a);
+            }
         }
-        set.countries.push(ca);
+        set.add_country(ca).unwrap();
     }
-    set.countries.sort_by_key(|c| c.code);
     set
 }
 
@@ -44,7 +48,7 @@ fn bench(c: &mut Criterion) {
     let rules = Rulebook::default_rulebook().unwrap();
     let input = input_of(250);
     assert_eq!(
-        input.countries.len(),
+        input.len(),
         250,
         "the reference table has too few countries"
     );

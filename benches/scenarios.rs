@@ -16,7 +16,7 @@ fn scenarios() -> Vec<Scenario> {
     let base = State::default_baseline().expect("embedded data");
     let codes: Vec<String> = base
         .assessment
-        .countries
+        .countries()
         .iter()
         .map(|c| c.code.as_str().to_string())
         .collect();

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::country::{CountryCode, CountryFacts, Region};
 use crate::criteria::{Criterion, SCALE_MAX, SCALE_MIN};
-use crate::error::{parse_by_extension, read_file, Error, IssueCode, Issues};
+use crate::error::{parse_by_extension, read_file, Error, Issue, IssueCode, Issues};
 use crate::evidence::{Confidence, Date, Evidence, Marking};
 use crate::phenomenon::{Phenomenon, Role, Trend};
 
@@ -119,10 +119,90 @@ pub struct CountryAssessment {
     pub note: Option<String>,
 }
 
+/// One changed fact of a country: what [`AssessmentSet::set_fact`] and
+/// [`CountryAssessment::apply_fact`] apply (scenarios' `[facts.XX]`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FactChange {
+    /// EU membership.
+    EuMember(bool),
+    /// Full Schengen membership.
+    Schengen(bool),
+    /// A land border with the Netherlands.
+    LandBorderNl(bool),
+    /// UN M49 sub-region.
+    Region(Region),
+    /// A Benelux partner liaison covers the country.
+    PartnerLiaison(bool),
+    /// The basis for information exchange.
+    DataSharing(DataSharingBasis),
+    /// Countries from whose posts it can be accredited.
+    AccreditationHosts(Vec<CountryCode>),
+    /// Springboard links (the springboard value becomes derived from them).
+    Springboard(Vec<SpringboardLink>),
+}
+
+impl FactChange {
+    /// The fact's id as written in files.
+    pub fn id(&self) -> &'static str {
+        match self {
+            FactChange::EuMember(_) => "eu_member",
+            FactChange::Schengen(_) => "schengen",
+            FactChange::LandBorderNl(_) => "land_border_nl",
+            FactChange::Region(_) => "region",
+            FactChange::PartnerLiaison(_) => "partner_liaison",
+            FactChange::DataSharing(_) => "data_sharing",
+            FactChange::AccreditationHosts(_) => "accreditation_hosts",
+            FactChange::Springboard(_) => "springboard",
+        }
+    }
+
+    /// The new value as short text: `false`, `south_america`, `[BE, DE]`, `[ID 0.60]`.
+    pub fn value_text(&self) -> String {
+        let codes = |v: &[CountryCode]| {
+            v.iter()
+                .map(CountryCode::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self {
+            FactChange::EuMember(b)
+            | FactChange::Schengen(b)
+            | FactChange::LandBorderNl(b)
+            | FactChange::PartnerLiaison(b) => b.to_string(),
+            FactChange::Region(r) => r.id().to_string(),
+            FactChange::DataSharing(d) => d.id().to_string(),
+            FactChange::AccreditationHosts(v) => format!("[{}]", codes(v)),
+            FactChange::Springboard(links) => format!(
+                "[{}]",
+                links
+                    .iter()
+                    .map(|l| format!("{} {:.2}", l.to, l.access))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+}
+
+/// The origin label of errors from the checked mutators.
+const MUTATOR_ORIGIN: &str = "<assessment set>";
+
 impl CountryAssessment {
-    /// Sets a criterion's value (keeping its evidence), as what-if analysis and counterfactuals
-    /// do. A criterion derived from parts (phenomena, springboard links) becomes a direct value.
+    /// Sets a criterion's value (keeping its evidence), as counterfactual scratch copies do.
+    /// A criterion derived from parts (phenomena, springboard links) becomes a direct value.
+    ///
+    /// This is the unchecked, infallible path for a standalone copy that is re-evaluated many
+    /// times (the explainer's counterfactuals): it never fails, but keeps the value on the scale:
+    /// a value outside 0–10 is clamped into it and NaN leaves the criterion unchanged. It does
+    /// not check that the criterion applies to the country. To change a value inside an
+    /// [`AssessmentSet`], use the checked [`AssessmentSet::set_value`].
     pub fn set_value(&mut self, criterion: Criterion, value: f64, evidence: &Evidence) {
+        if value.is_nan() {
+            return;
+        }
+        let value = value.clamp(SCALE_MIN, SCALE_MAX);
         match criterion {
             Criterion::CrimeRelation => self.phenomena.clear(),
             Criterion::Springboard => self.springboard.clear(),
@@ -134,6 +214,119 @@ impl CountryAssessment {
             note: None,
         });
         entry.value = Some(value);
+    }
+
+    /// Sets a criterion's value, evidence and note after checking them: the value must be a
+    /// finite number on the 0–10 scale and the criterion must apply to the country (EU-only
+    /// criteria not to non-members). A criterion derived from parts (phenomena, springboard
+    /// links) becomes a direct value. On error nothing changes.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] with an [`IssueCode::NotFinite`], [`IssueCode::OutOfRange`] or
+    /// [`IssueCode::Contradiction`] issue naming `country[XX].criteria.<id>.value`.
+    pub fn try_set_value(
+        &mut self,
+        criterion: Criterion,
+        value: f64,
+        evidence: Evidence,
+        note: Option<String>,
+    ) -> Result<(), Error> {
+        let mut issues = Issues::default();
+        let field = format!("country[{}].criteria.{}", self.code, criterion.id());
+        if check_applies(criterion, self.facts.eu_member, &field, &mut issues) {
+            issues.check_range(&format!("{field}.value"), value, SCALE_MIN, SCALE_MAX);
+        }
+        issues.finish(MUTATOR_ORIGIN, ())?;
+        self.set_value(criterion, value, &evidence);
+        if let Some(a) = self.criteria.get_mut(&criterion) {
+            a.evidence = evidence;
+            a.note = note;
+        }
+        Ok(())
+    }
+
+    /// Applies a fact change and re-validates the country (hosts, links, criteria) as the file
+    /// reader does; on error nothing changes. Springboard targets are not checked against a set
+    /// here (a standalone copy has none); [`AssessmentSet::set_fact`] checks them.
+    ///
+    /// A change of `eu_member` to `true` records criteria that now apply but were never
+    /// assessed as missing (so the rulebook's missing-value policy supplies them); a change to
+    /// `false` keeps EU-only criteria, which the engine then ignores.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] listing every problem: a self-link or duplicate link, an access
+    /// outside 0–1, an accreditation host equal to the country, a criterion left unassessed.
+    pub fn apply_fact(&mut self, fact: &FactChange) -> Result<(), Error> {
+        let mut next = self.clone();
+        next.apply_fact_unchecked(fact);
+        let mut issues = Issues::default();
+        check_country(&next, false, &mut issues);
+        issues.finish(MUTATOR_ORIGIN, ())?;
+        *self = next;
+        Ok(())
+    }
+
+    fn apply_fact_unchecked(&mut self, fact: &FactChange) {
+        let mark = |ca: &mut CountryAssessment, name: &str, differs: bool| {
+            if differs && !ca.overridden_facts.iter().any(|f| f == name) {
+                ca.overridden_facts.push(name.to_string());
+            }
+        };
+        match fact {
+            FactChange::EuMember(b) => {
+                let differs = self.code.facts().eu_member != *b;
+                self.facts.eu_member = *b;
+                mark(self, "eu_member", differs);
+                for c in Criterion::ALL {
+                    let derived = (c == Criterion::CrimeRelation && !self.phenomena.is_empty())
+                        || (c == Criterion::Springboard && !self.springboard.is_empty());
+                    if c.applies_to(*b) && !derived && !self.criteria.contains_key(&c) {
+                        if let Some(e) = self.criteria.values().next().map(|a| a.evidence.clone()) {
+                            self.criteria.insert(
+                                c,
+                                Assessed {
+                                    value: None,
+                                    evidence: e,
+                                    note: Some(
+                                        "not assessed; applies after a scenario's eu_member change"
+                                            .to_string(),
+                                    ),
+                                },
+                            );
+                        }
+                    }
+                }
+            }
+            FactChange::Schengen(b) => {
+                let differs = self.code.facts().schengen != *b;
+                self.facts.schengen = *b;
+                mark(self, "schengen", differs);
+            }
+            FactChange::LandBorderNl(b) => {
+                let differs = self.code.facts().land_border_nl != *b;
+                self.facts.land_border_nl = *b;
+                mark(self, "land_border_nl", differs);
+            }
+            FactChange::Region(r) => {
+                let differs = self.code.facts().region != *r;
+                self.facts.region = *r;
+                mark(self, "region", differs);
+            }
+            FactChange::PartnerLiaison(b) => self.partner_liaison = *b,
+            FactChange::DataSharing(d) => self.data_sharing = *d,
+            FactChange::AccreditationHosts(h) => {
+                self.accreditation_hosts = h.clone();
+                self.accreditation_hosts.sort();
+                self.accreditation_hosts.dedup();
+            }
+            FactChange::Springboard(links) => {
+                self.springboard = links.clone();
+                self.springboard.sort_by_key(|l| l.to);
+                if !links.is_empty() {
+                    self.criteria.remove(&Criterion::Springboard);
+                }
+            }
+        }
     }
 }
 
@@ -153,12 +346,23 @@ pub struct Meta {
 }
 
 /// A validated assessment set, countries sorted by code.
+///
+/// The fields are private so the set keeps what validation established: at least one country,
+/// sorted by code, no duplicates, every value finite and on its scale, every applicable criterion
+/// given or marked missing, springboard links only to countries of the set (or, after
+/// [`remove_country`](AssessmentSet::remove_country), to a removed one, which counts with zero
+/// need). Read it with
+/// [`meta`](AssessmentSet::meta), [`countries`](AssessmentSet::countries),
+/// [`get`](AssessmentSet::get), [`len`](AssessmentSet::len) and [`iter`](AssessmentSet::iter);
+/// change it only through the checked mutators [`set_value`](AssessmentSet::set_value),
+/// [`set_fact`](AssessmentSet::set_fact), [`add_country`](AssessmentSet::add_country),
+/// [`replace_country`](AssessmentSet::replace_country) and
+/// [`remove_country`](AssessmentSet::remove_country), which re-validate what they touch and
+/// change nothing when they fail.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AssessmentSet {
-    /// Description.
-    pub meta: Meta,
-    /// Candidate countries, sorted by code, no duplicates.
-    pub countries: Vec<CountryAssessment>,
+    meta: Meta,
+    countries: Vec<CountryAssessment>,
 }
 
 const DEFAULT_FIXTURE: &str = include_str!("../../../fixtures/assessment-2025.toml");
@@ -216,21 +420,491 @@ impl AssessmentSet {
         }
     }
 
-    /// The assessment of one country.
-    pub fn get(&self, code: CountryCode) -> Option<&CountryAssessment> {
-        self.countries
-            .binary_search_by(|c| c.code.cmp(&code))
-            .ok()
-            .and_then(|i| self.countries.get(i))
+    /// Builds a set from parts, validating every country as [`AssessmentSet::add_country`]
+    /// does; the countries are sorted by code.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] listing every problem: no countries, a duplicate code, and any problem
+    /// of a country or of its springboard links.
+    pub fn new(meta: Meta, mut countries: Vec<CountryAssessment>) -> Result<AssessmentSet, Error> {
+        let mut issues = Issues::default();
+        if countries.is_empty() {
+            issues.push(
+                IssueCode::Missing,
+                "country",
+                "",
+                "no countries: an assessment set needs at least one country",
+            );
+        }
+        countries.sort_by_key(|c| c.code);
+        for w in countries.windows(2) {
+            if let [a, b] = w {
+                if a.code == b.code {
+                    issues.push(
+                        IssueCode::Duplicate,
+                        format!("country[{}].code", b.code),
+                        b.code,
+                        "this country appears more than once; keep one",
+                    );
+                }
+            }
+        }
+        for c in &mut countries {
+            normalise(c);
+        }
+        for c in &countries {
+            check_country(c, true, &mut issues);
+        }
+        let codes: BTreeSet<CountryCode> = countries.iter().map(|c| c.code).collect();
+        for c in &countries {
+            check_targets(c, |t| codes.contains(&t), &mut issues);
+        }
+        issues.finish(MUTATOR_ORIGIN, AssessmentSet { meta, countries })
     }
 
-    /// Mutable access to one country's assessment.
-    pub fn get_mut(&mut self, code: CountryCode) -> Option<&mut CountryAssessment> {
-        self.countries
-            .binary_search_by(|c| c.code.cmp(&code))
-            .ok()
-            .and_then(|i| self.countries.get_mut(i))
+    /// Descriptive information: title, whether illustrative, reference date.
+    pub fn meta(&self) -> &Meta {
+        &self.meta
     }
+
+    /// The countries, sorted by code.
+    pub fn countries(&self) -> &[CountryAssessment] {
+        &self.countries
+    }
+
+    /// The number of countries.
+    pub fn len(&self) -> usize {
+        self.countries.len()
+    }
+
+    /// Whether the set has no countries (never true for a validated set; kept for symmetry
+    /// with [`AssessmentSet::len`]).
+    pub fn is_empty(&self) -> bool {
+        self.countries.is_empty()
+    }
+
+    /// The countries in code order.
+    pub fn iter(&self) -> std::slice::Iter<'_, CountryAssessment> {
+        self.countries.iter()
+    }
+
+    /// The country codes in order.
+    pub fn codes(&self) -> impl Iterator<Item = CountryCode> + '_ {
+        self.countries.iter().map(|c| c.code)
+    }
+
+    /// Whether the set assesses this country.
+    pub fn contains(&self, code: CountryCode) -> bool {
+        self.index(code).is_some()
+    }
+
+    /// The assessment of one country.
+    pub fn get(&self, code: CountryCode) -> Option<&CountryAssessment> {
+        self.index(code).and_then(|i| self.countries.get(i))
+    }
+
+    fn index(&self, code: CountryCode) -> Option<usize> {
+        self.countries.binary_search_by(|c| c.code.cmp(&code)).ok()
+    }
+
+    /// The index of `code`, or an [`IssueCode::UnknownCountry`] error naming the field.
+    fn index_or_err(&self, code: CountryCode, field: &str) -> Result<usize, Error> {
+        self.index(code).ok_or_else(|| Error::Invalid {
+            origin: MUTATOR_ORIGIN.to_string(),
+            issues: vec![Issue::new(
+                IssueCode::UnknownCountry,
+                field,
+                code,
+                format!(
+                    "this country is not in the assessment set; add it with add_country, or use one of: {}",
+                    self.codes().map(|c| c.to_string()).collect::<Vec<_>>().join(", ")
+                ),
+            )],
+        })
+    }
+
+    /// Sets one criterion value of a country, with its evidence and note, after the checks of
+    /// [`CountryAssessment::try_set_value`] (finite, on the 0–10 scale, criterion applies to
+    /// the country). A criterion derived from parts (phenomena, springboard links) becomes a
+    /// direct value. On error the set is unchanged.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] with an [`IssueCode::UnknownCountry`], [`IssueCode::NotFinite`],
+    /// [`IssueCode::OutOfRange`] or [`IssueCode::Contradiction`] issue.
+    pub fn set_value(
+        &mut self,
+        code: CountryCode,
+        criterion: Criterion,
+        value: f64,
+        evidence: Evidence,
+        note: Option<String>,
+    ) -> Result<(), Error> {
+        let i = self.index_or_err(code, "country")?;
+        match self.countries.get_mut(i) {
+            Some(ca) => ca.try_set_value(criterion, value, evidence, note),
+            None => Ok(()),
+        }
+    }
+
+    /// Changes one fact of a country and re-validates it as
+    /// [`CountryAssessment::apply_fact`] does; new springboard links must point to other
+    /// countries of the set (see [`AssessmentSet::remove_country`] for links kept after a
+    /// removal). On error the set is unchanged.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`]: an unknown country, or the problems the change would cause.
+    pub fn set_fact(&mut self, code: CountryCode, fact: &FactChange) -> Result<(), Error> {
+        let i = self.index_or_err(code, "country")?;
+        let Some(current) = self.countries.get(i) else {
+            return Ok(());
+        };
+        let mut next = current.clone();
+        next.apply_fact(fact)?;
+        let mut issues = Issues::default();
+        check_targets(&next, |t| self.target_ok(i, t), &mut issues);
+        issues.finish(MUTATOR_ORIGIN, ())?;
+        if let Some(slot) = self.countries.get_mut(i) {
+            *slot = next;
+        }
+        Ok(())
+    }
+
+    /// Adds a country, keeping the code order. The assessment is validated as the file reader
+    /// validates a `[[country]]`: facts for the same code, accreditation hosts other than the
+    /// country itself, phenomena and springboard links without duplicates and on their scales,
+    /// links only to countries of the set, every criterion applicable to the country and on
+    /// the 0–10 scale, every applicable criterion given (or marked missing). Hosts, phenomena
+    /// and links are sorted. On error the set is unchanged.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] listing every problem; [`IssueCode::Duplicate`] when the country is
+    /// already in the set.
+    pub fn add_country(&mut self, mut country: CountryAssessment) -> Result<(), Error> {
+        let mut issues = Issues::default();
+        let at = match self
+            .countries
+            .binary_search_by(|c| c.code.cmp(&country.code))
+        {
+            Ok(_) => {
+                issues.push(
+                    IssueCode::Duplicate,
+                    format!("country[{}].code", country.code),
+                    country.code,
+                    "this country is already in the set; change it with set_value / set_fact or replace_country",
+                );
+                return issues.finish(MUTATOR_ORIGIN, ());
+            }
+            Err(at) => at,
+        };
+        normalise(&mut country);
+        check_country(&country, true, &mut issues);
+        let code = country.code;
+        check_targets(&country, |t| t == code || self.contains(t), &mut issues);
+        issues.finish(MUTATOR_ORIGIN, ())?;
+        self.countries.insert(at, country);
+        Ok(())
+    }
+
+    /// Replaces the assessment of a country already in the set, validated as
+    /// [`AssessmentSet::add_country`] validates a new one; returns the old assessment. On error
+    /// the set is unchanged.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`]: an unknown country, or every problem of the new assessment.
+    pub fn replace_country(
+        &mut self,
+        mut country: CountryAssessment,
+    ) -> Result<CountryAssessment, Error> {
+        let i = self.index_or_err(country.code, &format!("country[{}].code", country.code))?;
+        normalise(&mut country);
+        let mut issues = Issues::default();
+        check_country(&country, true, &mut issues);
+        check_targets(&country, |t| self.target_ok(i, t), &mut issues);
+        issues.finish(MUTATOR_ORIGIN, ())?;
+        match self.countries.get_mut(i) {
+            Some(slot) => Ok(std::mem::replace(slot, country)),
+            None => Ok(country),
+        }
+    }
+
+    /// Removes a country and returns its assessment. Refused for the last country. Other
+    /// countries' springboard links to it are kept and count with zero need (as a scenario's
+    /// `[countries] remove` documents); they stay acceptable to [`AssessmentSet::set_fact`] and
+    /// [`AssessmentSet::replace_country`], which refuse only new links to countries outside the
+    /// set. On error the set is unchanged.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] with an [`IssueCode::UnknownCountry`] or [`IssueCode::Missing`] issue.
+    pub fn remove_country(&mut self, code: CountryCode) -> Result<CountryAssessment, Error> {
+        let i = self.index_or_err(code, "country")?;
+        let mut issues = Issues::default();
+        if self.countries.len() == 1 {
+            issues.push(
+                IssueCode::Missing,
+                "country",
+                code,
+                "the last country cannot be removed: an assessment set needs at least one country",
+            );
+        }
+        issues.finish(MUTATOR_ORIGIN, ())?;
+        Ok(self.countries.remove(i))
+    }
+
+    /// Whether `to` may be a springboard target of the country at index `i`: a country of the
+    /// set, or one the country already linked to before it was removed from the set.
+    fn target_ok(&self, i: usize, to: CountryCode) -> bool {
+        self.contains(to)
+            || self
+                .countries
+                .get(i)
+                .is_some_and(|c| c.springboard.iter().any(|l| l.to == to))
+    }
+}
+
+impl<'a> IntoIterator for &'a AssessmentSet {
+    type Item = &'a CountryAssessment;
+    type IntoIter = std::slice::Iter<'a, CountryAssessment>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.countries.iter()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation rules, shared by the file reader and the checked mutators so they live once.
+
+/// Sorts what the set keeps sorted: accreditation hosts (deduplicated), phenomena, links.
+fn normalise(c: &mut CountryAssessment) {
+    c.accreditation_hosts.sort();
+    c.accreditation_hosts.dedup();
+    c.phenomena.sort_by_key(|p| p.phenomenon);
+    c.springboard.sort_by_key(|l| l.to);
+}
+
+/// A criterion given for a country it does not apply to (EU-only criteria for non-members).
+fn check_applies(criterion: Criterion, eu_member: bool, field: &str, issues: &mut Issues) -> bool {
+    if criterion.applies_to(eu_member) {
+        return true;
+    }
+    issues.push(
+        IssueCode::Contradiction,
+        field,
+        criterion.id(),
+        "this criterion applies to EU member states only; remove it (or set facts.eu_member = true)",
+    );
+    false
+}
+
+/// A direct value for a criterion that the country's phenomena or links already derive.
+fn check_not_derived(
+    criterion: Criterion,
+    has_phenomena: bool,
+    has_links: bool,
+    field: &str,
+    issues: &mut Issues,
+) -> bool {
+    if criterion == Criterion::CrimeRelation && has_phenomena {
+        issues.push(
+            IssueCode::Contradiction,
+            field,
+            criterion.id(),
+            "crime_relation is derived from the phenomena given; remove either the value or the phenomena",
+        );
+        return false;
+    }
+    if criterion == Criterion::Springboard && has_links {
+        issues.push(
+            IssueCode::Contradiction,
+            field,
+            criterion.id(),
+            "springboard is derived from the springboard links given; remove either the value or the links",
+        );
+        return false;
+    }
+    true
+}
+
+/// Every applicable criterion that is not derived must be given (or marked missing).
+fn check_complete(
+    label: &str,
+    eu_member: bool,
+    has_phenomena: bool,
+    has_links: bool,
+    criteria: &BTreeMap<Criterion, Assessed>,
+    issues: &mut Issues,
+) {
+    for criterion in Criterion::ALL {
+        let derived = (criterion == Criterion::CrimeRelation && has_phenomena)
+            || (criterion == Criterion::Springboard && has_links);
+        if criterion.applies_to(eu_member) && !derived && !criteria.contains_key(&criterion) {
+            issues.push(
+                IssueCode::Missing,
+                format!("{label}.criteria.{}", criterion.id()),
+                "",
+                "criterion not given; give a value, or write { missing = true } to record that it is unknown",
+            );
+        }
+    }
+}
+
+/// An accreditation host must be another country.
+fn check_host(code: CountryCode, host: CountryCode, field: &str, issues: &mut Issues) -> bool {
+    if host == code {
+        issues.push(
+            IssueCode::Contradiction,
+            field,
+            host,
+            "a country cannot be accredited from itself; remove it",
+        );
+        return false;
+    }
+    true
+}
+
+/// A springboard link must point to another country, once.
+fn check_link(
+    code: CountryCode,
+    to: CountryCode,
+    earlier: &[SpringboardLink],
+    field: &str,
+    issues: &mut Issues,
+) -> bool {
+    if to == code {
+        issues.push(
+            IssueCode::Contradiction,
+            field,
+            to,
+            "a springboard link to the country itself; remove it",
+        );
+        return false;
+    }
+    if earlier.iter().any(|s| s.to == to) {
+        issues.push(
+            IssueCode::Duplicate,
+            field,
+            to,
+            "springboard link given twice; keep one",
+        );
+        return false;
+    }
+    true
+}
+
+/// A phenomenon's intensity and roles.
+fn check_phenomenon_values(field: &str, intensity: f64, roles: &[Role], issues: &mut Issues) {
+    issues.check_range(
+        &format!("{field}.intensity"),
+        intensity,
+        SCALE_MIN,
+        SCALE_MAX,
+    );
+    if roles.is_empty() {
+        issues.push(
+            IssueCode::Missing,
+            format!("{field}.roles"),
+            "",
+            "give at least one role: source, transit or destination",
+        );
+    }
+}
+
+/// A phenomenon assessed once per country.
+fn check_new_phenomenon(
+    field: &str,
+    phenomenon: Phenomenon,
+    earlier: &[PhenomenonAssessment],
+    issues: &mut Issues,
+) -> bool {
+    if earlier.iter().any(|q| q.phenomenon == phenomenon) {
+        issues.push(
+            IssueCode::Duplicate,
+            format!("{field}.phenomenon"),
+            phenomenon,
+            "phenomenon assessed twice for this country; merge the entries",
+        );
+        return false;
+    }
+    true
+}
+
+/// Springboard targets must be assessed countries of the set.
+fn check_targets(c: &CountryAssessment, known: impl Fn(CountryCode) -> bool, issues: &mut Issues) {
+    for link in &c.springboard {
+        if !known(link.to) {
+            issues.push(
+                IssueCode::UnknownCountry,
+                format!("country[{}].springboard.to", c.code),
+                link.to,
+                "springboard target has no assessment in this set; add the country or remove the link",
+            );
+        }
+    }
+}
+
+/// Checks a typed country assessment by the rules the file reader applies to a `[[country]]`
+/// (all but the set-level springboard targets, see [`check_targets`]). With `strict` off, EU-only
+/// criteria kept after a change of `eu_member` to `false` are allowed (the engine ignores them).
+fn check_country(c: &CountryAssessment, strict: bool, issues: &mut Issues) {
+    let label = format!("country[{}]", c.code);
+    if c.facts.code != c.code {
+        issues.push(
+            IssueCode::Contradiction,
+            format!("{label}.facts.code"),
+            c.facts.code,
+            "the facts are of another country; start from the code's reference facts (CountryCode::facts)",
+        );
+    }
+    for &h in &c.accreditation_hosts {
+        check_host(c.code, h, &format!("{label}.accreditation_hosts"), issues);
+    }
+    for (j, p) in c.phenomena.iter().enumerate() {
+        let field = format!("{label}.phenomena[{j}]");
+        check_phenomenon_values(&field, p.intensity, &p.roles, issues);
+        check_new_phenomenon(
+            &field,
+            p.phenomenon,
+            c.phenomena.get(..j).unwrap_or(&[]),
+            issues,
+        );
+    }
+    for (j, l) in c.springboard.iter().enumerate() {
+        let field = format!("{label}.springboard[{j}]");
+        check_link(
+            c.code,
+            l.to,
+            c.springboard.get(..j).unwrap_or(&[]),
+            &format!("{field}.to"),
+            issues,
+        );
+        issues.check_range(&format!("{field}.access"), l.access, 0.0, 1.0);
+    }
+    let eu = c.facts.eu_member;
+    for (criterion, a) in &c.criteria {
+        let field = format!("{label}.criteria.{}", criterion.id());
+        if strict && !check_applies(*criterion, eu, &field, issues) {
+            continue;
+        }
+        if !check_not_derived(
+            *criterion,
+            !c.phenomena.is_empty(),
+            !c.springboard.is_empty(),
+            &field,
+            issues,
+        ) {
+            continue;
+        }
+        if let Some(v) = a.value {
+            issues.check_range(&format!("{field}.value"), v, SCALE_MIN, SCALE_MAX);
+        }
+    }
+    check_complete(
+        &label,
+        eu,
+        !c.phenomena.is_empty(),
+        !c.springboard.is_empty(),
+        &c.criteria,
+        issues,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -420,16 +1094,7 @@ impl RawSet {
         }
         // Springboard targets and accreditation hosts must be assessed countries.
         for c in &countries {
-            for link in &c.springboard {
-                if !seen.contains(&link.to) {
-                    issues.push(
-                        IssueCode::UnknownCountry,
-                        format!("country[{}].springboard.to", c.code),
-                        link.to,
-                        "springboard target has no assessment in this set; add the country or remove the link",
-                    );
-                }
-            }
+            check_targets(c, |t| seen.contains(&t), &mut issues);
         }
         countries.sort_by_key(|c| c.code);
         issues.finish(
@@ -490,13 +1155,11 @@ impl RawCountry {
         let mut hosts = Vec::new();
         for h in &self.accreditation_hosts {
             match CountryCode::parse(h) {
-                Ok(c) if c == code => issues.push(
-                    IssueCode::Contradiction,
-                    format!("{label}.accreditation_hosts"),
-                    h,
-                    "a country cannot be accredited from itself; remove it",
-                ),
-                Ok(c) => hosts.push(c),
+                Ok(c) => {
+                    if check_host(code, c, &format!("{label}.accreditation_hosts"), issues) {
+                        hosts.push(c);
+                    }
+                }
                 Err(m) => issues.push(
                     IssueCode::UnknownCountry,
                     format!("{label}.accreditation_hosts"),
@@ -523,27 +1186,8 @@ impl RawCountry {
                 );
                 continue;
             };
-            issues.check_range(
-                &format!("{field}.intensity"),
-                p.intensity,
-                SCALE_MIN,
-                SCALE_MAX,
-            );
-            if p.roles.is_empty() {
-                issues.push(
-                    IssueCode::Missing,
-                    format!("{field}.roles"),
-                    "",
-                    "give at least one role: source, transit or destination",
-                );
-            }
-            if phenomena.iter().any(|q| q.phenomenon == phenomenon) {
-                issues.push(
-                    IssueCode::Duplicate,
-                    format!("{field}.phenomenon"),
-                    phenomenon,
-                    "phenomenon assessed twice for this country; merge the entries",
-                );
+            check_phenomenon_values(&field, p.intensity, &p.roles, issues);
+            if !check_new_phenomenon(&field, phenomenon, &phenomena, issues) {
                 continue;
             }
             let mut roles = p.roles.clone();
@@ -569,22 +1213,7 @@ impl RawCountry {
                     continue;
                 }
             };
-            if to == code {
-                issues.push(
-                    IssueCode::Contradiction,
-                    format!("{field}.to"),
-                    to,
-                    "a springboard link to the country itself; remove it",
-                );
-                continue;
-            }
-            if springboard.iter().any(|s| s.to == to) {
-                issues.push(
-                    IssueCode::Duplicate,
-                    format!("{field}.to"),
-                    to,
-                    "springboard link given twice; keep one",
-                );
+            if !check_link(code, to, &springboard, &format!("{field}.to"), issues) {
                 continue;
             }
             issues.check_range(&format!("{field}.access"), l.access, 0.0, 1.0);
@@ -611,31 +1240,15 @@ impl RawCountry {
                 );
                 continue;
             };
-            if !criterion.applies_to(facts.eu_member) {
-                issues.push(
-                    IssueCode::Contradiction,
-                    field,
-                    key,
-                    "this criterion applies to EU member states only; remove it (or set facts.eu_member = true)",
-                );
-                continue;
-            }
-            if criterion == Criterion::CrimeRelation && !phenomena.is_empty() {
-                issues.push(
-                    IssueCode::Contradiction,
-                    field,
-                    key,
-                    "crime_relation is derived from the phenomena given; remove either the value or the phenomena",
-                );
-                continue;
-            }
-            if criterion == Criterion::Springboard && !springboard.is_empty() {
-                issues.push(
-                    IssueCode::Contradiction,
-                    field,
-                    key,
-                    "springboard is derived from the springboard links given; remove either the value or the links",
-                );
+            if !check_applies(criterion, facts.eu_member, &field, issues)
+                || !check_not_derived(
+                    criterion,
+                    !phenomena.is_empty(),
+                    !springboard.is_empty(),
+                    &field,
+                    issues,
+                )
+            {
                 continue;
             }
             let assessed = match raw {
@@ -675,21 +1288,14 @@ impl RawCountry {
             };
             criteria.insert(criterion, assessed);
         }
-        for criterion in Criterion::ALL {
-            let derived = (criterion == Criterion::CrimeRelation && !phenomena.is_empty())
-                || (criterion == Criterion::Springboard && !springboard.is_empty());
-            if criterion.applies_to(facts.eu_member)
-                && !derived
-                && !criteria.contains_key(&criterion)
-            {
-                issues.push(
-                    IssueCode::Missing,
-                    format!("{label}.criteria.{}", criterion.id()),
-                    "",
-                    "criterion not given; give a value, or write { missing = true } to record that it is unknown",
-                );
-            }
-        }
+        check_complete(
+            label,
+            facts.eu_member,
+            !phenomena.is_empty(),
+            !springboard.is_empty(),
+            &criteria,
+            issues,
+        );
 
         CountryAssessment {
             code,

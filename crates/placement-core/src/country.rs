@@ -5,13 +5,15 @@
 //! EU, Schengen and Benelux. Its header lists its sources.
 
 use std::fmt;
+use std::str::FromStr;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 /// An ISO 3166-1 alpha-2 country code (or `XK`) that is known to the reference table.
 ///
-/// The only way to build one is [`CountryCode::parse`], so every value is valid. Codes compare
+/// The only ways to build one are [`CountryCode::parse`] and [`str::parse`] (its [`FromStr`]
+/// implementation, whose error is [`crate::Error::BadCountryCode`]), so every value is valid. Codes compare
 /// alphabetically; ties between equal scores are broken by this order.
 ///
 /// ```
@@ -19,6 +21,9 @@ use serde::{Deserialize, Serialize};
 /// let co = CountryCode::parse("co").unwrap();
 /// assert_eq!(co.as_str(), "CO");
 /// assert!(CountryCode::parse("UK").is_err()); // the UK's ISO code is GB
+/// let ge: CountryCode = "GE".parse()?;
+/// assert_eq!(ge.facts().name_en, "Georgia");
+/// # Ok::<(), placement_core::Error>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CountryCode([u8; 2]);
@@ -43,7 +48,7 @@ impl CountryCode {
             Err("\"UK\" is not an ISO 3166-1 code; the United Kingdom is \"GB\"".to_string())
         } else {
             Err(format!(
-                "{text:?} is not an assigned ISO 3166-1 alpha-2 code (nor XK, Kosovo)"
+                "{text:?} is not an assigned ISO 3166-1 alpha-2 code (nor XK, Kosovo); check the spelling, e.g. \"GE\" for Georgia"
             ))
         }
     }
@@ -67,6 +72,18 @@ impl CountryCode {
     /// The Netherlands, the country from whose point of view everything is assessed.
     pub fn netherlands() -> CountryCode {
         CountryCode(*b"NL")
+    }
+}
+
+impl FromStr for CountryCode {
+    type Err = crate::Error;
+
+    /// As [`CountryCode::parse`], with the crate's error type.
+    fn from_str(text: &str) -> Result<CountryCode, crate::Error> {
+        CountryCode::parse(text).map_err(|message| crate::Error::BadCountryCode {
+            text: text.to_string(),
+            message,
+        })
     }
 }
 

@@ -146,9 +146,13 @@ impl<'r> Engine<'r> {
         let rules = self.kernel.rulebook();
         // Every per-country step runs in parallel; each country's result depends only on its own
         // inputs and on values gathered between the steps, so the thread count never changes it.
-        let prepared: Vec<Prepared> = set.countries.par_iter().map(|c| self.prepare(c)).collect();
+        let prepared: Vec<Prepared> = set
+            .countries()
+            .par_iter()
+            .map(|c| self.prepare(c))
+            .collect();
         let needs: BTreeMap<CountryCode, f64> = set
-            .countries
+            .countries()
             .iter()
             .zip(&prepared)
             .map(|(c, p)| {
@@ -161,7 +165,7 @@ impl<'r> Engine<'r> {
             .collect();
         let graph = springboard_graph(set);
         let mut states: Vec<InProgress<'r>> = set
-            .countries
+            .countries()
             .par_iter()
             .zip(prepared.into_par_iter())
             .map(|(ca, mut p)| {
@@ -186,14 +190,14 @@ impl<'r> Engine<'r> {
             .collect();
         // Network stage: which countries got a permanent liaison in the per-country stages.
         let placed: BTreeSet<CountryCode> = set
-            .countries
+            .countries()
             .iter()
             .zip(&states)
             .filter(|(_, s)| s.decision.instrument() == Instrument::PermanentLiaison)
             .map(|(c, _)| c.code)
             .collect();
         let mut out: Vec<DecisionRecord> = set
-            .countries
+            .countries()
             .par_iter()
             .zip(states.par_drain(..))
             .map(|(ca, mut s)| {
@@ -206,7 +210,7 @@ impl<'r> Engine<'r> {
                     &mut s.trace,
                 );
                 let mut r = self.record(
-                    set.meta.as_of,
+                    set.meta().as_of,
                     ca,
                     &s.prepared,
                     s.decision,
@@ -234,18 +238,18 @@ impl<'r> Engine<'r> {
         Ok(Evaluation {
             schema_version: SCHEMA_VERSION,
             rulebook: RulebookRef {
-                id: rules.id.clone(),
-                title: rules.title.clone(),
-                regime: rules.regime.clone(),
+                id: rules.id().to_string(),
+                title: rules.title().to_string(),
+                regime: rules.regime().to_string(),
                 hash: self.rules_hash.clone(),
             },
             input: InputRef {
-                title: set.meta.title.clone(),
-                illustrative: set.meta.illustrative,
-                as_of: set.meta.as_of,
+                title: set.meta().title.clone(),
+                illustrative: set.meta().illustrative,
+                as_of: set.meta().as_of,
                 hash: fingerprint.to_string(),
             },
-            weights: rules.scoring.weights.clone(),
+            weights: rules.scoring().weights.clone(),
             records: out,
             marking,
         })
@@ -300,7 +304,7 @@ impl<'r> Engine<'r> {
                 .map(|r| (r.country, r.rank))
                 .collect(),
             graph: springboard_graph(set),
-            as_of: set.meta.as_of,
+            as_of: set.meta().as_of,
         })
     }
 
@@ -323,7 +327,7 @@ impl<'r> Engine<'r> {
                     "the evaluation was made with rulebook {} ({}), not {} ({}); evaluate again with the same rulebook",
                     evaluation.rulebook.id,
                     evaluation.rulebook.hash,
-                    rules.id,
+                    rules.id(),
                     self.rules_hash
                 ),
             )],
@@ -331,11 +335,11 @@ impl<'r> Engine<'r> {
     }
 
     fn check_missing(&self, set: &AssessmentSet) -> Result<(), Error> {
-        if self.kernel.rulebook().scoring.missing != MissingPolicy::Reject {
+        if self.kernel.rulebook().scoring().missing != MissingPolicy::Reject {
             return Ok(());
         }
         let mut issues = Issues::default();
-        for c in &set.countries {
+        for c in set.countries() {
             for (k, a) in &c.criteria {
                 if a.value.is_none() {
                     issues.push(
@@ -351,7 +355,7 @@ impl<'r> Engine<'r> {
     }
 
     fn imputed(&self) -> f64 {
-        match self.kernel.rulebook().scoring.missing {
+        match self.kernel.rulebook().scoring().missing {
             MissingPolicy::Minimum => SCALE_MIN,
             MissingPolicy::Maximum => SCALE_MAX,
             MissingPolicy::Midpoint | MissingPolicy::Reject => (SCALE_MIN + SCALE_MAX) / 2.0,
@@ -380,7 +384,7 @@ impl<'r> Engine<'r> {
                 None => status[c.index()] = InputStatus::Derived,
             }
         }
-        let params = &self.kernel.rulebook().phenomena;
+        let params = &self.kernel.rulebook().phenomena();
         let phenomena: Vec<PhenomenonTerm> = ca
             .phenomena
             .iter()
@@ -437,7 +441,7 @@ impl<'r> Engine<'r> {
         trace: Recorder,
         weights: &Weights,
     ) -> DecisionRecord {
-        let s = &self.kernel.rulebook().scoring;
+        let s = &self.kernel.rulebook().scoring();
         let stale_limit = as_of.days() - i64::from(s.stale_after_days);
         let mut warnings = Vec::new();
         let mut marking = Marking::Unclassified;
@@ -755,7 +759,7 @@ fn apply_springboard(
 /// The springboard graph: an edge `from → to` weighted by access.
 fn springboard_graph(set: &AssessmentSet) -> DiGraphMap<CountryCode, f64> {
     let mut g = DiGraphMap::new();
-    for c in &set.countries {
+    for c in set.countries() {
         for l in &c.springboard {
             g.add_edge(c.code, l.to, l.access);
         }

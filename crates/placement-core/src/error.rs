@@ -137,6 +137,15 @@ pub enum Error {
         /// Every problem, in the order found.
         issues: Vec<Issue>,
     },
+    /// A text that is not a known country code (from `"GE".parse::<CountryCode>()`). The
+    /// message says what is wrong with it and which code to write instead.
+    #[error("cannot read {text:?} as a country code: {message}")]
+    BadCountryCode {
+        /// The text as given.
+        text: String,
+        /// What is wrong and how to fix it.
+        message: String,
+    },
     /// A file's extension is neither `.toml` nor `.json`. Rename it or convert it.
     #[error("{origin}: unknown file format; use a .toml or .json file")]
     UnknownFormat {

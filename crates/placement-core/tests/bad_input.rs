@@ -134,7 +134,7 @@ fn json_input_is_accepted() {
         "strategic_partnership": 5, "cooperation_quality": 5, "obstacles": 5, "springboard": 5,
         "regional_importance": 5, "rule_of_law": {"missing": true, "note": "unknown"}}}]}"#;
     let set = AssessmentSet::parse("input.json", json).unwrap();
-    assert_eq!(set.countries.len(), 1);
+    assert_eq!(set.len(), 1);
 }
 
 #[test]
@@ -151,7 +151,7 @@ fn weights_that_sum_to_zero() {
         other => panic!("{other:?}"),
     }
     let mut r = Rulebook::default_rulebook().unwrap();
-    let mut w = r.scoring.weights.clone();
+    let mut w = r.weights().clone();
     w.insert(placement_core::Criterion::Socta, f64::NAN);
     assert!(r.set_weights(&w).is_err());
 }

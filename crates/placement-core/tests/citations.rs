@@ -39,9 +39,9 @@ fn citations_are_verbatim() {
     }
     for (id, _) in placement_core::rulebook::EMBEDDED {
         let r = Rulebook::embedded(id).unwrap();
-        cites.push((format!("rulebook {id}"), r.citation.clone()));
-        for rule in r.rules {
-            cites.push((format!("{id} {}", rule.id), rule.citation));
+        cites.push((format!("rulebook {id}"), r.citation().clone()));
+        for rule in r.rules() {
+            cites.push((format!("{id} {}", rule.id), rule.citation.clone()));
         }
     }
     let mut bad = Vec::new();

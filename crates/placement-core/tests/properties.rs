@@ -33,7 +33,7 @@ fn build(vals: &[Vec<f64>]) -> AssessmentSet {
 }
 
 fn evidence(set: &AssessmentSet) -> Evidence {
-    set.countries[0]
+    set.countries()[0]
         .criteria
         .values()
         .next()
@@ -50,13 +50,12 @@ proptest! {
     fn need_is_monotone_in_crime_relation(v in prop::collection::vec(values(), 6), which in 0usize..6, up in 0.5f64..10.0) {
         let rules = Rulebook::default_rulebook().unwrap();
         let set = build(&v);
-        let code = set.countries[which].code;
+        let code = set.countries()[which].code;
         let before = Engine::new(&rules).evaluate(&set).unwrap();
         let mut raised = set.clone();
         let ev = evidence(&set);
-        let ca = raised.get_mut(code).unwrap();
-        let old = ca.criteria[&Criterion::CrimeRelation].value.unwrap();
-        ca.set_value(Criterion::CrimeRelation, (old + up).min(10.0), &ev);
+        let old = raised.get(code).unwrap().criteria[&Criterion::CrimeRelation].value.unwrap();
+        raised.set_value(code, Criterion::CrimeRelation, (old + up).min(10.0), ev, None).unwrap();
         let after = Engine::new(&rules).evaluate(&raised).unwrap();
         prop_assert!(after.record(code).unwrap().need >= before.record(code).unwrap().need);
     }
@@ -66,13 +65,12 @@ proptest! {
     fn added_value_never_rises_with_better_cooperation(v in prop::collection::vec(values(), 6), which in 0usize..6, up in 0.5f64..10.0) {
         let rules = Rulebook::default_rulebook().unwrap();
         let set = build(&v);
-        let code = set.countries[which].code;
+        let code = set.countries()[which].code;
         let before = Engine::new(&rules).evaluate(&set).unwrap();
         let mut better = set.clone();
         let ev = evidence(&set);
-        let ca = better.get_mut(code).unwrap();
-        let old = ca.criteria[&Criterion::CooperationQuality].value.unwrap();
-        ca.set_value(Criterion::CooperationQuality, (old + up).min(10.0), &ev);
+        let old = better.get(code).unwrap().criteria[&Criterion::CooperationQuality].value.unwrap();
+        better.set_value(code, Criterion::CooperationQuality, (old + up).min(10.0), ev, None).unwrap();
         let after = Engine::new(&rules).evaluate(&better).unwrap();
         prop_assert!(after.record(code).unwrap().added_value <= before.record(code).unwrap().added_value + 1e-12);
     }

@@ -11,7 +11,7 @@ fn reevaluating_unchanged_countries_reproduces_their_records() {
     let engine = Engine::new(&rules);
     let evaluation = engine.evaluate(&set).unwrap();
     let again = engine.reevaluator(&evaluation, &set).unwrap();
-    for ca in &set.countries {
+    for ca in set.countries() {
         let full = evaluation.record(ca.code).unwrap();
         assert_eq!(&again.reevaluate(ca), full, "{}", ca.code);
     }
@@ -24,7 +24,7 @@ fn evaluation_from_another_rulebook_is_refused() {
     let set = AssessmentSet::default_fixture().unwrap();
     let evaluation = Engine::new(&old).evaluate(&set).unwrap();
     let err = Engine::new(&new)
-        .reevaluate(&evaluation, &set, &set.countries[0])
+        .reevaluate(&evaluation, &set, &set.countries()[0])
         .unwrap_err();
     assert_eq!(err.issues()[0].code, IssueCode::IncompatibleRulebook);
     assert!(err.to_string().contains("p2-2013"), "{err}");

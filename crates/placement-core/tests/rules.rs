@@ -299,7 +299,7 @@ fn r_cls_4_at_most_sixteen_priority_countries() {
 fn every_shipped_rule_has_a_test_here() {
     let tested = include_str!("rules.rs");
     for id in ["p4-2019", "p2-2013", "p1-2015"] {
-        for rule in Rulebook::embedded(id).unwrap().rules {
+        for rule in Rulebook::embedded(id).unwrap().rules() {
             let needle = format!("\"{}\"", rule.id);
             assert!(
                 tested.contains(&needle),

@@ -618,7 +618,7 @@ impl Counterfactuals {
             scratch: ctx.ca.clone(),
             placeholder: Evidence {
                 source: "counterfactual".into(),
-                date: ex.set.meta.as_of,
+                date: ex.set.meta().as_of,
                 confidence: Confidence::Low,
                 marking: Marking::Unclassified,
             },

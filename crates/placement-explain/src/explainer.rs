@@ -168,7 +168,7 @@ impl<'a> Explainer<'a> {
             return Err(ExplainError::IncompatibleRulebook {
                 evaluation_id: evaluation.rulebook.id.clone(),
                 evaluation_hash: evaluation.rulebook.hash.clone(),
-                rules_id: rules.id.clone(),
+                rules_id: rules.id().to_string(),
                 rules_hash: hash,
             });
         }

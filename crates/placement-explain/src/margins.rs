@@ -85,7 +85,7 @@ impl Margins {
         let mut class_up: Option<ClassBoundary> = None;
         let mut class_down: Option<ClassBoundary> = None;
         let mut instrument = Vec::new();
-        for rule in rules.rules.iter().filter(|r| r.enabled) {
+        for rule in rules.rules().iter().filter(|r| r.enabled) {
             let mut th = Vec::new();
             metric_thresholds(&rule.when, &mut th);
             match (rule.stage, &rule.then) {

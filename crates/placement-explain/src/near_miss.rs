@@ -143,7 +143,7 @@ pub(crate) fn near_misses(
         fired.push(f.rule.as_str(), true);
     }
     let mut out = Vec::new();
-    for rule in rules.rules.iter().filter(|r| r.enabled) {
+    for rule in rules.rules().iter().filter(|r| r.enabled) {
         if rule.stage == Stage::Portfolio
             || record.rules.iter().any(|f| f.rule == rule.id)
             || record.overruled.contains(&rule.id)
@@ -179,7 +179,7 @@ pub(crate) fn near_misses(
         } = near
         {
             let winner = rules
-                .rules
+                .rules()
                 .iter()
                 .filter(|r| r.stage == rule.stage)
                 .find(|r| record.rules.iter().any(|f| f.rule == r.id));

@@ -108,7 +108,7 @@ impl Provenance {
                 .map(|m| MissingTreatment {
                     criterion: m.criterion,
                     imputed: m.imputed,
-                    policy: rules.scoring.missing,
+                    policy: rules.scoring().missing,
                     at_min: m.at_min,
                     at_max: m.at_max,
                     changes_outcome: m.changes_outcome,

@@ -172,7 +172,7 @@ fn documented_variant() -> Rulebook {
 fn evidence(set: &AssessmentSet) -> Evidence {
     Evidence {
         source: "agreement test".into(),
-        date: set.meta.as_of,
+        date: set.meta().as_of,
         confidence: Confidence::Low,
         marking: Marking::Unclassified,
     }
@@ -303,7 +303,7 @@ fn check(
         checked.found += 1;
         // Full evaluation of the changed input, where it means the same thing.
         let mut set2 = set.clone();
-        *set2.get_mut(code).unwrap() = ca2;
+        set2.replace_country(ca2).unwrap();
         let full = engine.evaluate(&set2).unwrap();
         let fr = full.record(code).unwrap();
         if placed_without(&full) == placed_without(evaluation)
@@ -327,8 +327,7 @@ fn check(
     );
     let weights = Weights::new(std::array::from_fn(|i| {
         rules
-            .scoring
-            .weights
+            .weights()
             .get(&Criterion::ALL[i])
             .copied()
             .unwrap_or(0.0)
@@ -341,14 +340,14 @@ fn check(
         let weighted = held.reevaluate_weighted(ca, &Weights::new(w));
         let map: BTreeMap<Criterion, f64> = Criterion::ALL
             .into_iter()
-            .filter(|k| rules.scoring.weights.contains_key(k))
+            .filter(|k| rules.weights().contains_key(k))
             .map(|k| (k, w[k.index()]))
             .collect();
         let mut rb = rules.clone();
         rb.set_weights(&map).ok()?;
         let same = Criterion::ALL
             .into_iter()
-            .all(|k| rb.scoring.weight(k).to_bits() == w[k.index()].to_bits());
+            .all(|k| rb.scoring().weight(k).to_bits() == w[k.index()].to_bits());
         if same {
             let engine2 = Engine::new(&rb);
             let r = held.with_engine(&engine2).reevaluate(ca);
@@ -451,18 +450,19 @@ proptest! {
             r.unwrap()
         };
         let mut set = AssessmentSet::default_fixture().unwrap();
-        let n = set.countries.len();
+        let n = set.len();
         let ev = evidence(&set);
         let mut codes = Vec::new();
         for (i, c, v) in changes {
-            let ca = &mut set.countries[i % n];
+            let mut ca = set.countries()[i % n].clone();
             let c = Criterion::ALL[c];
+            codes.push(ca.code);
             if c.applies_to(ca.facts.eu_member) {
                 ca.set_value(c, v, &ev);
+                set.replace_country(ca).unwrap();
             }
-            codes.push(ca.code);
         }
-        codes.push(set.countries[extra % n].code);
+        codes.push(set.countries()[extra % n].code);
         codes.sort();
         codes.dedup();
         codes.truncate(3);

@@ -53,13 +53,14 @@ mod contributions {
         #[test]
         fn sum_to_score_for_random_inputs(seed in proptest::collection::vec(0.0f64..=10.0, 40)) {
             let (rules, mut input, _) = setup();
-            let evidence = input.countries[0].criteria.values().next().unwrap().evidence.clone();
-            for (i, ca) in input.countries.iter_mut().enumerate() {
+            let evidence = input.countries()[0].criteria.values().next().unwrap().evidence.clone();
+            for (i, mut ca) in input.countries().to_vec().into_iter().enumerate() {
                 for c in placement_core::Criterion::ALL {
                     if c == placement_core::Criterion::Springboard || !c.applies_to(ca.facts.eu_member) { continue; }
                     let v = seed[(i * 7 + c.index()) % seed.len()];
                     ca.set_value(c, (v * 100.0).round() / 100.0, &evidence);
                 }
+                input.replace_country(ca).unwrap();
             }
             let evaluation = Engine::new(&rules).evaluate(&input).unwrap();
             check_all(&rules, &input, &evaluation);
@@ -106,7 +107,7 @@ mod counterfactuals {
                         ch.from + frac * ch.delta(),
                         &placement_core::Evidence {
                             source: "test".into(),
-                            date: input.meta.as_of,
+                            date: input.meta().as_of,
                             confidence: placement_core::Confidence::Low,
                             marking: placement_core::Marking::Unclassified,
                         },

@@ -547,7 +547,7 @@ pub fn run(p: &PlacementProblem, opts: &BenchmarkOptions) -> Result<BenchmarkRep
         None => None,
     };
     Ok(BenchmarkReport {
-        rulebook: p.rulebook().id.clone(),
+        rulebook: p.rulebook().id().to_string(),
         alternatives: p.alternatives.clone(),
         criteria: p.criterion_ids(),
         types: p.types.iter().map(|t| t.code()).collect(),

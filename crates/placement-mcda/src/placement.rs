@@ -144,7 +144,10 @@ impl PlacementProblem {
             }
         }
         let matrix = DecisionMatrix::from_row_major(records.len(), criteria.len(), data)?;
-        let raw: Vec<f64> = criteria.iter().map(|&c| rules.scoring.weight(c)).collect();
+        let raw: Vec<f64> = criteria
+            .iter()
+            .map(|&c| rules.scoring().weight(c))
+            .collect();
         let weights = normalize_weights(&raw, criteria.len())?;
         Ok(PlacementProblem {
             alternatives: records
@@ -233,7 +236,7 @@ impl PlacementProblem {
             .map(|(k, &v)| {
                 self.criteria
                     .get(k % n)
-                    .map_or(0.0, |&c| self.rules.scoring.normalise(c, v))
+                    .map_or(0.0, |&c| self.rules.scoring().normalise(c, v))
             })
             .collect();
         // The same shape as a validated matrix and finite values: cannot fail.

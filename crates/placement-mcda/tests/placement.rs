@@ -24,7 +24,7 @@ fn problem() -> PlacementProblem {
 fn engine_matrix_has_sorted_countries_and_the_weighed_criteria() {
     let p = problem();
     let set = AssessmentSet::default_fixture().unwrap();
-    assert_eq!(p.alternatives.len(), set.countries.len());
+    assert_eq!(p.alternatives.len(), set.len());
     assert_eq!(p.matrix.rows(), p.alternatives.len());
     assert!(p.alternatives.windows(2).all(|w| w[0] < w[1]));
     let ids = p.criterion_ids();

@@ -38,10 +38,10 @@ pub(crate) fn parse_added(
         }
     }
     let doc = serde_json::json!({
-        "meta": set.meta,
+        "meta": set.meta(),
         "defaults": {
             "source": format!("scenario: country {code_text} added"),
-            "date": set.meta.as_of.to_string(),
+            "date": set.meta().as_of.to_string(),
             "confidence": "low",
             "marking": "unclassified",
         },
@@ -60,7 +60,7 @@ pub(crate) fn parse_added(
                 .collect(),
             other => vec![(String::new(), other.to_string())],
         })?;
-    let Some(mut ca) = parsed.countries.into_iter().next() else {
+    let Some(mut ca) = parsed.countries().first().cloned() else {
         return Err(vec![(String::new(), "no country given".to_string())]);
     };
     if let Some(links) = links {

@@ -258,8 +258,8 @@ pub fn compare_with(
         chain: scenario.chain.clone(),
         base_name: scenario.base_name.clone(),
         rulebook: (
-            scenario.base.rulebook.id.clone(),
-            scenario.state.rulebook.id.clone(),
+            scenario.base.rulebook.id().to_string(),
+            scenario.state.rulebook.id().to_string(),
         ),
         changes: scenario
             .changes
@@ -388,7 +388,7 @@ impl Attributor<'_> {
             let engine = Engine::new(&base.rulebook);
             let linked = base
                 .assessment
-                .countries
+                .countries()
                 .iter()
                 .any(|ca| outcome_codes.contains(&ca.code) && kernel::reads_country(ca, x));
             let portfolio = engine.kernel().couples_all();

@@ -3,18 +3,14 @@
 //!
 //! Changes are applied in the order they are listed (rulebook first, then countries, facts,
 //! values, weights, priorities, rules). Applying one never fails: a change that does not fit the
-//! state it is applied to (a rule the rulebook lacks, a country not in the set) does nothing and
-//! reports `false`, which is what attribution needs when it applies changes one at a time.
+//! state it is applied to (a rule the rulebook lacks, a country not in the set, or anything
+//! placement-core's checked mutators reject) does nothing and reports `false`, which is what attribution needs when it applies changes one at a time.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use placement_core::assessment::SpringboardLink;
-use placement_core::{
-    CountryAssessment, CountryCode, Criterion, DataSharingBasis, Evidence, Phenomenon, Region,
-    Rulebook,
-};
+use placement_core::{CountryAssessment, CountryCode, Criterion, Evidence, Phenomenon, Rulebook};
 
 use crate::resolve::State;
 use crate::resources::{Budget, Capacity};
@@ -28,69 +24,8 @@ pub struct Location {
     pub line: usize,
 }
 
-/// One changed fact of a country.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FactChange {
-    /// EU membership.
-    EuMember(bool),
-    /// Full Schengen membership.
-    Schengen(bool),
-    /// A land border with the Netherlands.
-    LandBorderNl(bool),
-    /// UN M49 sub-region.
-    Region(Region),
-    /// A Benelux partner liaison covers the country.
-    PartnerLiaison(bool),
-    /// The basis for information exchange.
-    DataSharing(DataSharingBasis),
-    /// Countries from whose posts it can be accredited.
-    AccreditationHosts(Vec<CountryCode>),
-    /// Springboard links (the springboard value becomes derived from them).
-    Springboard(Vec<SpringboardLink>),
-}
-
-impl FactChange {
-    /// The fact's id as written in files.
-    pub fn id(&self) -> &'static str {
-        match self {
-            FactChange::EuMember(_) => "eu_member",
-            FactChange::Schengen(_) => "schengen",
-            FactChange::LandBorderNl(_) => "land_border_nl",
-            FactChange::Region(_) => "region",
-            FactChange::PartnerLiaison(_) => "partner_liaison",
-            FactChange::DataSharing(_) => "data_sharing",
-            FactChange::AccreditationHosts(_) => "accreditation_hosts",
-            FactChange::Springboard(_) => "springboard",
-        }
-    }
-
-    fn value_text(&self) -> String {
-        let codes = |v: &[CountryCode]| {
-            v.iter()
-                .map(CountryCode::as_str)
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        match self {
-            FactChange::EuMember(b)
-            | FactChange::Schengen(b)
-            | FactChange::LandBorderNl(b)
-            | FactChange::PartnerLiaison(b) => b.to_string(),
-            FactChange::Region(r) => r.id().to_string(),
-            FactChange::DataSharing(d) => d.id().to_string(),
-            FactChange::AccreditationHosts(v) => format!("[{}]", codes(v)),
-            FactChange::Springboard(links) => format!(
-                "[{}]",
-                links
-                    .iter()
-                    .map(|l| format!("{} {:.2}", l.to, l.access))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        }
-    }
-}
+/// One changed fact of a country (defined in placement-core, which applies and checks it).
+pub use placement_core::assessment::FactChange;
 
 /// What a change does.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -261,8 +196,7 @@ impl Change {
     pub fn apply_local(&self, ca: &mut CountryAssessment) -> bool {
         match &self.kind {
             ChangeKind::Fact { country, fact } if *country == ca.code => {
-                apply_fact(ca, fact);
-                true
+                ca.apply_fact(fact).is_ok()
             }
             ChangeKind::Value {
                 country,
@@ -270,14 +204,9 @@ impl Change {
                 value,
                 evidence,
                 note,
-            } if *country == ca.code && criterion.applies_to(ca.facts.eu_member) => {
-                ca.set_value(*criterion, *value, evidence);
-                if let Some(a) = ca.criteria.get_mut(criterion) {
-                    a.evidence = evidence.clone();
-                    a.note = note.clone();
-                }
-                true
-            }
+            } if *country == ca.code => ca
+                .try_set_value(*criterion, *value, evidence.clone(), note.clone())
+                .is_ok(),
             _ => false,
         }
     }
@@ -289,46 +218,33 @@ impl Change {
                 state.rulebook = (**rulebook).clone();
                 true
             }
-            ChangeKind::RemoveCountry(c) => {
-                let before = state.assessment.countries.len();
-                state.assessment.countries.retain(|x| x.code != *c);
-                before != state.assessment.countries.len()
-            }
-            ChangeKind::AddCountry(ca) => {
-                let countries = &mut state.assessment.countries;
-                match countries.binary_search_by(|x| x.code.cmp(&ca.code)) {
-                    Ok(_) => false,
-                    Err(i) => {
-                        countries.insert(i, (**ca).clone());
-                        true
-                    }
-                }
-            }
-            ChangeKind::Fact { country, .. } | ChangeKind::Value { country, .. } => {
-                match state.assessment.get_mut(*country) {
-                    Some(ca) => self.apply_local(ca),
-                    None => false,
-                }
-            }
+            ChangeKind::RemoveCountry(c) => state.assessment.remove_country(*c).is_ok(),
+            ChangeKind::AddCountry(ca) => state.assessment.add_country((**ca).clone()).is_ok(),
+            ChangeKind::Fact { country, fact } => state.assessment.set_fact(*country, fact).is_ok(),
+            ChangeKind::Value {
+                country,
+                criterion,
+                value,
+                evidence,
+                note,
+            } => state
+                .assessment
+                .set_value(*country, *criterion, *value, evidence.clone(), note.clone())
+                .is_ok(),
             ChangeKind::Weights(w) => {
-                let mut merged = state.rulebook.scoring.weights.clone();
+                let mut merged = state.rulebook.weights().clone();
                 merged.extend(w.iter().map(|(c, v)| (*c, *v)));
                 state.rulebook.set_weights(&merged).is_ok()
             }
             ChangeKind::Priority {
                 phenomenon,
                 priority,
-            } => {
-                state
-                    .rulebook
-                    .phenomena
-                    .priority
-                    .insert(*phenomenon, *priority);
-                true
+            } => state.rulebook.set_priority(*phenomenon, *priority).is_ok(),
+            ChangeKind::RuleEnabled { rule, enabled } => {
+                state.rulebook.set_rule_enabled(rule, *enabled).is_ok()
             }
-            ChangeKind::RuleEnabled { rule, enabled } => state.rulebook.set_enabled(rule, *enabled),
             ChangeKind::Threshold { rule, on, value } => {
-                state.rulebook.set_threshold(rule, on, *value) > 0
+                state.rulebook.set_threshold(rule, on, *value).is_ok()
             }
             ChangeKind::Capacity(c) => {
                 state.capacity = *c;
@@ -347,67 +263,6 @@ impl Change {
                     state.posts.ruled_out.insert(*country);
                 }
                 true
-            }
-        }
-    }
-}
-
-fn apply_fact(ca: &mut CountryAssessment, fact: &FactChange) {
-    let mark = |ca: &mut CountryAssessment, name: &str, differs: bool| {
-        if differs && !ca.overridden_facts.iter().any(|f| f == name) {
-            ca.overridden_facts.push(name.to_string());
-        }
-    };
-    match fact {
-        FactChange::EuMember(b) => {
-            let differs = ca.code.facts().eu_member != *b;
-            ca.facts.eu_member = *b;
-            mark(ca, "eu_member", differs);
-            // Criteria that now apply but were never assessed are recorded as missing, so the
-            // rulebook's missing-value policy (not a silent zero) supplies them.
-            for c in Criterion::ALL {
-                let derived = (c == Criterion::CrimeRelation && !ca.phenomena.is_empty())
-                    || (c == Criterion::Springboard && !ca.springboard.is_empty());
-                if c.applies_to(*b) && !derived && !ca.criteria.contains_key(&c) {
-                    if let Some(e) = ca.criteria.values().next().map(|a| a.evidence.clone()) {
-                        ca.criteria.insert(
-                            c,
-                            placement_core::assessment::Assessed {
-                                value: None,
-                                evidence: e,
-                                note: Some(
-                                    "not assessed; applies after a scenario's eu_member change"
-                                        .to_string(),
-                                ),
-                            },
-                        );
-                    }
-                }
-            }
-        }
-        FactChange::Schengen(b) => {
-            let differs = ca.code.facts().schengen != *b;
-            ca.facts.schengen = *b;
-            mark(ca, "schengen", differs);
-        }
-        FactChange::LandBorderNl(b) => {
-            let differs = ca.code.facts().land_border_nl != *b;
-            ca.facts.land_border_nl = *b;
-            mark(ca, "land_border_nl", differs);
-        }
-        FactChange::Region(r) => {
-            let differs = ca.code.facts().region != *r;
-            ca.facts.region = *r;
-            mark(ca, "region", differs);
-        }
-        FactChange::PartnerLiaison(b) => ca.partner_liaison = *b,
-        FactChange::DataSharing(d) => ca.data_sharing = *d,
-        FactChange::AccreditationHosts(h) => ca.accreditation_hosts = h.clone(),
-        FactChange::Springboard(links) => {
-            ca.springboard = links.clone();
-            ca.springboard.sort_by_key(|l| l.to);
-            if !links.is_empty() {
-                ca.criteria.remove(&Criterion::Springboard);
             }
         }
     }

@@ -473,10 +473,10 @@ impl Builder<'_> {
                 } else {
                     let msg = format!(
                         "rulebook {} has no rule {value}; its rules are: {}",
-                        self.work.rulebook.id,
+                        self.work.rulebook.id(),
                         self.work
                             .rulebook
-                            .rules
+                            .rules()
                             .iter()
                             .map(|r| r.id.as_str())
                             .collect::<Vec<_>>()

@@ -96,7 +96,7 @@ impl Weights {
     pub fn of(rules: &Rulebook) -> Weights {
         let mut w = [0.0; N];
         for c in Criterion::ALL {
-            w[c.index()] = rules.scoring.weight(c);
+            w[c.index()] = rules.scoring().weight(c);
         }
         Weights::new(w)
     }
@@ -197,11 +197,16 @@ pub struct Kernel<'r> {
 impl<'r> Kernel<'r> {
     /// Compiles `rules`.
     pub fn new(rules: &'r Rulebook) -> Kernel<'r> {
-        let mut order = Vec::with_capacity(rules.rules.len());
+        let mut order = Vec::with_capacity(rules.rules().len());
         let mut ranges = [(0, 0); 6];
         for (k, stage) in Stage::ALL.into_iter().enumerate() {
             let start = order.len();
-            order.extend(rules.rules.iter().filter(|r| r.stage == stage && r.enabled));
+            order.extend(
+                rules
+                    .rules()
+                    .iter()
+                    .filter(|r| r.stage == stage && r.enabled),
+            );
             ranges[k] = (start, order.len());
         }
         Kernel {
@@ -247,7 +252,7 @@ impl<'r> Kernel<'r> {
         if total <= 0.0 {
             return 0.0;
         }
-        let s = &self.rules.scoring;
+        let s = &self.rules.scoring();
         100.0
             * Criterion::ALL
                 .into_iter()

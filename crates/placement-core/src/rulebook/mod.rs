@@ -37,7 +37,38 @@ mod raw;
 
 pub use model::*;
 
-use crate::error::{parse_by_extension, read_file, Error};
+use serde::Serialize;
+
+use crate::citation::Citation;
+use crate::criteria::Criterion;
+use crate::error::{parse_by_extension, read_file, Error, Issue, IssueCode, Issues};
+use crate::phenomenon::Phenomenon;
+
+/// A validated rulebook for one policy regime.
+///
+/// The fields are private so the rulebook keeps what validation established (known ids, effects
+/// in their stages, no conflicts at equal salience, no dependency cycles, weights normalised,
+/// rules in evaluation order). Read it with the accessors ([`id`](Rulebook::id),
+/// [`title`](Rulebook::title), [`regime`](Rulebook::regime), [`scoring`](Rulebook::scoring),
+/// [`weights`](Rulebook::weights), [`phenomena`](Rulebook::phenomena),
+/// [`rules`](Rulebook::rules), [`rule`](Rulebook::rule) …); change it only through the checked
+/// mutators [`set_weights`](Rulebook::set_weights),
+/// [`set_rule_enabled`](Rulebook::set_rule_enabled),
+/// [`set_threshold`](Rulebook::set_threshold) and [`set_priority`](Rulebook::set_priority),
+/// which re-validate what they touch and change nothing when they fail. The serialised form
+/// (and so [`Rulebook::hash`]) has the fields in declaration order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rulebook {
+    id: String,
+    title: String,
+    regime: String,
+    period: String,
+    description: String,
+    citation: Citation,
+    scoring: Scoring,
+    phenomena: PhenomenonParams,
+    rules: Vec<Rule>,
+}
 
 /// The embedded rulebooks: `(id, TOML text)`. The first is the default.
 pub const EMBEDDED: [(&str, &str); 3] = [
@@ -114,29 +145,163 @@ impl Rulebook {
         }
     }
 
+    /// Stable id, e.g. `p4-2019`.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The regime of `domain.md` (P1, P2, P4 …).
+    pub fn regime(&self) -> &str {
+        &self.regime
+    }
+
+    /// The period it describes.
+    pub fn period(&self) -> &str {
+        &self.period
+    }
+
+    /// What it models and how it differs from the others.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// Where the regime is described.
+    pub fn citation(&self) -> &Citation {
+        &self.citation
+    }
+
+    /// The scoring model (normalisation, aggregation, weights, missing-value policy).
+    pub fn scoring(&self) -> &Scoring {
+        &self.scoring
+    }
+
+    /// The weights of the weighed criteria, normalised to sum to 1.
+    pub fn weights(&self) -> &std::collections::BTreeMap<Criterion, f64> {
+        &self.scoring.weights
+    }
+
+    /// The phenomenon approach's parameters.
+    pub fn phenomena(&self) -> &PhenomenonParams {
+        &self.phenomena
+    }
+
+    /// The rules in evaluation order (stage, dependencies, salience high to low, id).
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
     /// A rule by id.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
 
-    /// Switches a rule on or off. Returns `false` if there is no such rule.
-    pub fn set_enabled(&mut self, id: &str, enabled: bool) -> bool {
-        match self.rules.iter_mut().find(|r| r.id == id) {
-            Some(r) => {
-                r.enabled = enabled;
-                true
-            }
-            None => false,
-        }
+    /// The origin label of this rulebook's mutator errors.
+    fn origin(&self) -> String {
+        format!("<rulebook {}>", self.id)
     }
 
-    /// Sets every threshold that rule `rule_id` compares criterion or metric `on` with.
-    /// Returns how many thresholds changed (0 if the rule or the comparison does not exist).
-    pub fn set_threshold(&mut self, rule_id: &str, on: &str, value: f64) -> usize {
-        match self.rules.iter_mut().find(|r| r.id == rule_id) {
-            Some(r) => raw::set_threshold(&mut r.when, on, value),
-            None => 0,
+    /// The index of rule `id`, or an [`IssueCode::UnknownRule`] error listing the valid ids.
+    fn rule_index(&self, id: &str) -> Result<usize, Error> {
+        self.rules
+            .iter()
+            .position(|r| r.id == id)
+            .ok_or_else(|| Error::Invalid {
+                origin: self.origin(),
+                issues: vec![Issue::new(
+                    IssueCode::UnknownRule,
+                    "rule",
+                    id,
+                    format!(
+                        "no rule with this id in rulebook {}; use one of: {}",
+                        self.id,
+                        self.rules
+                            .iter()
+                            .map(|r| r.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )],
+            })
+    }
+
+    /// Switches a rule on or off, then re-checks the whole rulebook as loading does (switching
+    /// a rule on can make it conflict with another at equal salience). On error nothing changes.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] with an [`IssueCode::UnknownRule`] issue listing the valid ids, or the
+    /// [`IssueCode::Conflict`] issues the switch would cause.
+    pub fn set_rule_enabled(&mut self, id: &str, enabled: bool) -> Result<(), Error> {
+        let i = self.rule_index(id)?;
+        let mut rules = self.rules.clone();
+        if let Some(r) = rules.get_mut(i) {
+            r.enabled = enabled;
         }
+        let mut issues = Issues::default();
+        let rules = order::order_and_check(rules, &mut issues);
+        issues.finish(&self.origin(), ())?;
+        self.rules = rules;
+        Ok(())
+    }
+
+    /// Sets every threshold that rule `rule_id` compares criterion or metric `on` with;
+    /// returns how many thresholds changed (at least one). On error nothing changes.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] with an [`IssueCode::UnknownRule`] issue (listing the valid ids), an
+    /// [`IssueCode::NotFinite`] issue for NaN or infinity, or an [`IssueCode::UnknownName`]
+    /// issue when the rule compares nothing called `on`.
+    pub fn set_threshold(&mut self, rule_id: &str, on: &str, value: f64) -> Result<usize, Error> {
+        let i = self.rule_index(rule_id)?;
+        let field = format!("rule[{rule_id}].threshold.{on}");
+        let mut issues = Issues::default();
+        if !value.is_finite() {
+            issues.push(
+                IssueCode::NotFinite,
+                &field,
+                value,
+                "a threshold must be a finite number",
+            );
+            return issues.finish(&self.origin(), 0);
+        }
+        let Some(rule) = self.rules.get_mut(i) else {
+            return Ok(0);
+        };
+        let mut when = rule.when.clone();
+        let n = raw::set_threshold(&mut when, on, value);
+        if n == 0 {
+            issues.push(
+                IssueCode::UnknownName,
+                &field,
+                on,
+                format!("rule {rule_id} compares no criterion or metric with this id"),
+            );
+            return issues.finish(&self.origin(), 0);
+        }
+        rule.when = when;
+        Ok(n)
+    }
+
+    /// Sets the priority of a phenomenon, 0–1. On error nothing changes.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] with an [`IssueCode::NotFinite`] or [`IssueCode::OutOfRange`] issue
+    /// naming `phenomena.priority.<id>`.
+    pub fn set_priority(&mut self, phenomenon: Phenomenon, priority: f64) -> Result<(), Error> {
+        let mut issues = Issues::default();
+        issues.check_range(
+            &format!("phenomena.priority.{}", phenomenon.id()),
+            priority,
+            0.0,
+            1.0,
+        );
+        issues.finish(&self.origin(), ())?;
+        self.phenomena.priority.insert(phenomenon, priority);
+        Ok(())
     }
 
     /// Replaces the weights (normalised to sum to 1).
@@ -146,7 +311,7 @@ impl Rulebook {
     /// weight, a rule-only criterion has one, or a side's weights do not sum to a positive number.
     pub fn set_weights(
         &mut self,
-        weights: &std::collections::BTreeMap<crate::Criterion, f64>,
+        weights: &std::collections::BTreeMap<Criterion, f64>,
     ) -> Result<(), Error> {
         use crate::criteria::Side;
         let mut issues = crate::error::Issues::default();

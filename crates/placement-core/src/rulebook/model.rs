@@ -431,26 +431,3 @@ impl PhenomenonParams {
         self.priority.get(&p).copied().unwrap_or(0.0)
     }
 }
-
-/// A validated rulebook for one policy regime.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Rulebook {
-    /// Stable id, e.g. `p4-2019`.
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// The regime of `domain.md` (P1, P2, P4 …).
-    pub regime: String,
-    /// The period it describes.
-    pub period: String,
-    /// What it models and how it differs from the others.
-    pub description: String,
-    /// Where the regime is described.
-    pub citation: Citation,
-    /// The scoring model.
-    pub scoring: Scoring,
-    /// The phenomenon approach's parameters.
-    pub phenomena: PhenomenonParams,
-    /// Rules in evaluation order (stage, dependencies, salience high to low, id).
-    pub rules: Vec<Rule>,
-}

@@ -95,7 +95,7 @@ impl Builder<'_> {
                 if date.is_some() {
                     self.problem(ProblemCode::OutOfRange, line, format!("{field}.date"), m);
                 }
-                self.work.assessment.meta.as_of
+                self.work.assessment.meta().as_of
             }
         };
         Evidence {
@@ -140,7 +140,7 @@ impl Builder<'_> {
             Ok(r) if r.hash() == self.work.rulebook.hash() => {}
             Ok(r) => self.push(
                 ChangeKind::Rulebook {
-                    id: r.id.clone(),
+                    id: r.id().to_string(),
                     rulebook: Box::new(r),
                 },
                 None,
@@ -158,7 +158,21 @@ impl Builder<'_> {
         for code in &raw.countries.remove {
             let line = self.src.key_in(start, &format!("\"{code}\""));
             if let Some(c) = self.country(code, line, "countries.remove") {
-                self.push(ChangeKind::RemoveCountry(c), None, line);
+                // The set refuses to lose its last country.
+                let mut probe = self.work.assessment.clone();
+                match probe.remove_country(c) {
+                    Ok(_) => self.push(ChangeKind::RemoveCountry(c), None, line),
+                    Err(e) => {
+                        for i in e.issues() {
+                            self.problem(
+                                ProblemCode::Rejected,
+                                line,
+                                "countries.remove",
+                                i.to_string(),
+                            );
+                        }
+                    }
+                }
             }
         }
         for (i, value) in raw.countries.add.iter().enumerate() {

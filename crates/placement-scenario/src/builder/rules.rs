@@ -21,11 +21,11 @@ impl Builder<'_> {
                     format!("{field}.id"),
                     format!(
                         "rulebook {} has no rule {:?}; its rules are: {}",
-                        self.work.rulebook.id,
+                        self.work.rulebook.id(),
                         r.id,
                         self.work
                             .rulebook
-                            .rules
+                            .rules()
                             .iter()
                             .map(|r| r.id.as_str())
                             .collect::<Vec<_>>()
@@ -36,14 +36,28 @@ impl Builder<'_> {
             }
             if let Some(e) = r.enabled {
                 let l = self.src.key_in(start, "enabled");
-                self.push(
-                    ChangeKind::RuleEnabled {
-                        rule: r.id.clone(),
-                        enabled: e,
-                    },
-                    r.source.clone(),
-                    l,
-                );
+                // Switching a rule on can make it conflict with another at equal salience.
+                let mut probe = self.work.rulebook.clone();
+                match probe.set_rule_enabled(&r.id, e) {
+                    Ok(()) => self.push(
+                        ChangeKind::RuleEnabled {
+                            rule: r.id.clone(),
+                            enabled: e,
+                        },
+                        r.source.clone(),
+                        l,
+                    ),
+                    Err(err) => {
+                        for i in err.issues() {
+                            self.problem(
+                                ProblemCode::Contradiction,
+                                l,
+                                format!("{field}.enabled"),
+                                i.to_string(),
+                            );
+                        }
+                    }
+                }
             }
             for t in &r.threshold {
                 let l = self.src.key_in(start, "threshold");
@@ -55,7 +69,7 @@ impl Builder<'_> {
                         format!("{field}.threshold.{}", t.id),
                         "a threshold must be a finite number",
                     );
-                } else if probe.set_threshold(&r.id, &t.id, t.value) == 0 {
+                } else if probe.set_threshold(&r.id, &t.id, t.value).is_err() {
                     self.problem(
                         ProblemCode::UnknownRule,
                         l,

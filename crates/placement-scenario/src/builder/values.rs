@@ -202,7 +202,7 @@ impl Builder<'_> {
                 ),
             }
         }
-        let mut merged = self.work.rulebook.scoring.weights.clone();
+        let mut merged = self.work.rulebook.weights().clone();
         merged.extend(w.iter().map(|(c, v)| (*c, *v)));
         let mut probe = self.work.rulebook.clone();
         if let Err(e) = probe.set_weights(&merged) {

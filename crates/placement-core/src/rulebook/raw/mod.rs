@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use super::model::*;
 use super::order::order_and_check;
+use super::Rulebook;
 use crate::citation::Citation;
 use crate::criteria::{Criterion, Side};
 use crate::error::{Error, IssueCode, Issues};
