@@ -8,6 +8,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use placement_core::country::all_countries;
+use placement_core::Criterion::Springboard;
 use placement_core::{AssessmentSet, Engine, Rulebook};
 use placement_explain::{Explainer, Options};
 
@@ -28,7 +29,18 @@ fn input_of(n: usize) -> AssessmentSet {
         ca.code = facts.code;
         ca.facts = facts.clone();
         ca.overridden_facts.clear();
-        // Keep the clone self-contained: no links to countries it does not know.
+        // Keep the clone self-contained: no links to countries it does not know. Its
+        // springboard value, derived from links it no longer has, is recorded as unknown.
+        if !ca.springboard.is_empty() && !ca.criteria.contains_key(&Springboard) {
+            if let Some(a) = ca.criteria.values().next() {
+                let unknown = placement_core::assessment::Assessed {
+                    value: None,
+                    evidence: a.evidence.clone(),
+                    note: None,
+                };
+                ca.criteria.insert(Springboard, unknown);
+            }
+        }
         ca.springboard.clear();
         ca.accreditation_hosts.clear();
         let eu = placement_core::Criterion::EuropolChannel;

@@ -178,7 +178,7 @@ impl FactChange {
                 "[{}]",
                 links
                     .iter()
-                    .map(|l| format!("{} {:.2}", l.to, l.access))
+                    .map(|l| format!("{} {}", l.to, l.access))
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
@@ -363,6 +363,20 @@ pub struct Meta {
 pub struct AssessmentSet {
     meta: Meta,
     countries: Vec<CountryAssessment>,
+    #[serde(skip)]
+    fingerprint: FingerprintCache,
+}
+
+/// The set's fingerprint, computed on first use and dropped by every change of the set (the
+/// fields are private, so every change goes through a mutator that drops it). Two sets compare
+/// equal whatever their caches hold.
+#[derive(Debug, Clone, Default)]
+struct FingerprintCache(std::sync::OnceLock<String>);
+
+impl PartialEq for FingerprintCache {
+    fn eq(&self, _: &FingerprintCache) -> bool {
+        true
+    }
 }
 
 const DEFAULT_FIXTURE: &str = include_str!("../../../fixtures/assessment-2025.toml");
@@ -401,11 +415,24 @@ impl AssessmentSet {
     /// SHA-256 fingerprint of the set: evaluations carry it so a result can be matched to the
     /// exact inputs that produced it. A two-level hash: one SHA-256 per country (computed in
     /// parallel), then SHA-256 over the set's `meta` and those digests in code order.
+    ///
+    /// Computed once and kept with the set until one of its mutators changes it, so evaluating
+    /// one unchanged set many times (under several rulebooks, or in a loop) hashes it once.
     pub fn fingerprint(&self) -> String {
         use rayon::prelude::*;
-        let per_country: Vec<[u8; 32]> =
-            self.countries.par_iter().map(crate::hash::sha256).collect();
-        crate::hash::sha256_json(&(&self.meta, per_country))
+        self.fingerprint
+            .0
+            .get_or_init(|| {
+                let per_country: Vec<[u8; 32]> =
+                    self.countries.par_iter().map(crate::hash::sha256).collect();
+                crate::hash::sha256_json(&(&self.meta, per_country))
+            })
+            .clone()
+    }
+
+    /// Drops the cached fingerprint: called by every mutator before it changes the set.
+    fn changed(&mut self) {
+        self.fingerprint = FingerprintCache::default();
     }
 
     /// The file at `path`, or the embedded default when there is none: what a command-line
@@ -459,7 +486,14 @@ impl AssessmentSet {
         for c in &countries {
             check_targets(c, |t| codes.contains(&t), &mut issues);
         }
-        issues.finish(MUTATOR_ORIGIN, AssessmentSet { meta, countries })
+        issues.finish(
+            MUTATOR_ORIGIN,
+            AssessmentSet {
+                meta,
+                countries,
+                fingerprint: FingerprintCache::default(),
+            },
+        )
     }
 
     /// Descriptive information: title, whether illustrative, reference date.
@@ -540,6 +574,7 @@ impl AssessmentSet {
         note: Option<String>,
     ) -> Result<(), Error> {
         let i = self.index_or_err(code, "country")?;
+        self.changed();
         match self.countries.get_mut(i) {
             Some(ca) => ca.try_set_value(criterion, value, evidence, note),
             None => Ok(()),
@@ -563,6 +598,7 @@ impl AssessmentSet {
         let mut issues = Issues::default();
         check_targets(&next, |t| self.target_ok(i, t), &mut issues);
         issues.finish(MUTATOR_ORIGIN, ())?;
+        self.changed();
         if let Some(slot) = self.countries.get_mut(i) {
             *slot = next;
         }
@@ -601,6 +637,7 @@ impl AssessmentSet {
         let code = country.code;
         check_targets(&country, |t| t == code || self.contains(t), &mut issues);
         issues.finish(MUTATOR_ORIGIN, ())?;
+        self.changed();
         self.countries.insert(at, country);
         Ok(())
     }
@@ -621,6 +658,7 @@ impl AssessmentSet {
         check_country(&country, true, &mut issues);
         check_targets(&country, |t| self.target_ok(i, t), &mut issues);
         issues.finish(MUTATOR_ORIGIN, ())?;
+        self.changed();
         match self.countries.get_mut(i) {
             Some(slot) => Ok(std::mem::replace(slot, country)),
             None => Ok(country),
@@ -647,6 +685,7 @@ impl AssessmentSet {
             );
         }
         issues.finish(MUTATOR_ORIGIN, ())?;
+        self.changed();
         Ok(self.countries.remove(i))
     }
 
@@ -1102,6 +1141,7 @@ impl RawSet {
             AssessmentSet {
                 meta: self.meta,
                 countries,
+                fingerprint: FingerprintCache::default(),
             },
         )
     }

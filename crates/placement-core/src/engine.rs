@@ -127,21 +127,9 @@ impl<'r> Engine<'r> {
     /// [`Error::Invalid`] when the rulebook's missing-value policy is `reject` and values are
     /// missing (every one is listed).
     pub fn evaluate(&self, set: &AssessmentSet) -> Result<Evaluation, Error> {
-        self.evaluate_hashed(set, &set.fingerprint())
-    }
-
-    /// As [`Engine::evaluate`], with the input's fingerprint computed by the caller once
-    /// ([`AssessmentSet::fingerprint`]): for evaluating one unchanged input under many rulebooks
-    /// (what-if runs that change only rules), where hashing the input would dominate. The
-    /// fingerprint is copied into the evaluation as given.
-    ///
-    /// # Errors
-    /// As [`Engine::evaluate`].
-    pub fn evaluate_hashed(
-        &self,
-        set: &AssessmentSet,
-        fingerprint: &str,
-    ) -> Result<Evaluation, Error> {
+        // The set keeps its fingerprint until it changes: one unchanged input evaluated under
+        // many rulebooks (what-if runs that change only rules) is hashed once.
+        let fingerprint = set.fingerprint();
         self.check_missing(set)?;
         let rules = self.kernel.rulebook();
         // Every per-country step runs in parallel; each country's result depends only on its own
@@ -247,7 +235,7 @@ impl<'r> Engine<'r> {
                 title: set.meta().title.clone(),
                 illustrative: set.meta().illustrative,
                 as_of: set.meta().as_of,
-                hash: fingerprint.to_string(),
+                hash: fingerprint,
             },
             weights: rules.scoring().weights.clone(),
             records: out,

@@ -673,3 +673,48 @@ fn set_weights_rejects_bad_weights_and_accepts_good_ones() {
         assert!((r.weights()[c] - w).abs() < 1e-12, "normalised again");
     }
 }
+
+/// The fingerprint a set keeps is dropped by every mutator: after each change it equals the
+/// fingerprint of the same content built afresh, and differs from the one before the change.
+#[test]
+fn kept_fingerprint_follows_every_change() {
+    let mut set = fixture();
+    let ev = evidence(&set);
+    let fresh = |s: &AssessmentSet| {
+        AssessmentSet::new(s.meta().clone(), s.countries().to_vec())
+            .unwrap()
+            .fingerprint()
+    };
+    let mut last = set.fingerprint();
+    assert_eq!(last, fresh(&set));
+    let steps: Vec<Box<dyn Fn(&mut AssessmentSet)>> = vec![
+        Box::new(|s| {
+            s.set_value(code("CO"), Criterion::Socta, 1.25, ev.clone(), None)
+                .unwrap()
+        }),
+        Box::new(|s| {
+            s.set_fact(code("CO"), &FactChange::PartnerLiaison(true))
+                .unwrap()
+        }),
+        Box::new(|s| {
+            let gs = clone_as(s, "GS");
+            s.add_country(gs).unwrap();
+        }),
+        Box::new(|s| {
+            let mut gs = clone_as(s, "GS");
+            gs.try_set_value(Criterion::Socta, 9.5, ev.clone(), None)
+                .unwrap();
+            s.replace_country(gs).unwrap();
+        }),
+        Box::new(|s| {
+            s.remove_country(code("GS")).unwrap();
+        }),
+    ];
+    for step in steps {
+        step(&mut set);
+        let now = set.fingerprint();
+        assert_ne!(now, last, "a change must change the fingerprint");
+        assert_eq!(now, fresh(&set), "the kept fingerprint is the content's");
+        last = now;
+    }
+}
