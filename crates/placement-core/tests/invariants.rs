@@ -687,7 +687,8 @@ fn kept_fingerprint_follows_every_change() {
     };
     let mut last = set.fingerprint();
     assert_eq!(last, fresh(&set));
-    let steps: Vec<Box<dyn Fn(&mut AssessmentSet)>> = vec![
+    type Step<'a> = Box<dyn Fn(&mut AssessmentSet) + 'a>;
+    let steps: Vec<Step> = vec![
         Box::new(|s| {
             s.set_value(code("CO"), Criterion::Socta, 1.25, ev.clone(), None)
                 .unwrap()
