@@ -471,17 +471,7 @@ impl Builder<'_> {
                 if self.work.rulebook.rule(id).is_some() {
                     Some(Check::Rule(id.to_string()))
                 } else {
-                    let msg = format!(
-                        "rulebook {} has no rule {value}; its rules are: {}",
-                        self.work.rulebook.id(),
-                        self.work
-                            .rulebook
-                            .rules()
-                            .iter()
-                            .map(|r| r.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    );
+                    let msg = crate::builder::unknown_rule(&self.work.rulebook, id);
                     self.problem(ProblemCode::UnknownRule, line, f, msg);
                     None
                 }

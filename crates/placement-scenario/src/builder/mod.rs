@@ -16,6 +16,8 @@ use crate::locate::Source;
 use crate::resolve::{core_problems, relative, State};
 
 mod rules;
+
+pub(crate) use rules::unknown_rule;
 mod values;
 
 /// Builds the change list, validating each change against the state so far.

@@ -8,6 +8,16 @@ use crate::file::RawScenario;
 
 use super::Builder;
 
+/// The message for a rule id the rulebook does not have, listing the ids it has.
+pub(crate) fn unknown_rule(rulebook: &placement_core::Rulebook, id: &str) -> String {
+    let ids: Vec<&str> = rulebook.rules().iter().map(|r| r.id.as_str()).collect();
+    format!(
+        "rulebook {} has no rule {id:?}; its rules are: {}",
+        rulebook.id(),
+        ids.join(", ")
+    )
+}
+
 impl Builder<'_> {
     pub(crate) fn rules(&mut self, raw: &RawScenario) {
         for (i, r) in raw.rule.iter().enumerate() {
@@ -19,18 +29,7 @@ impl Builder<'_> {
                     ProblemCode::UnknownRule,
                     line,
                     format!("{field}.id"),
-                    format!(
-                        "rulebook {} has no rule {:?}; its rules are: {}",
-                        self.work.rulebook.id(),
-                        r.id,
-                        self.work
-                            .rulebook
-                            .rules()
-                            .iter()
-                            .map(|r| r.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    unknown_rule(&self.work.rulebook, &r.id),
                 );
                 continue;
             }
