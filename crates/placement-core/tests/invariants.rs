@@ -3,10 +3,13 @@
 //! `CountryCode` parses with `FromStr` and a typed error.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use common::evidence;
 use placement_core::assessment::{FactChange, SpringboardLink};
 use placement_core::rulebook::Condition;
 use placement_core::{
-    AssessmentSet, CountryCode, Criterion, Error, Evidence, IssueCode, Phenomenon, Rulebook,
+    AssessmentSet, CountryCode, Criterion, Error, IssueCode, Phenomenon, Rulebook,
 };
 
 fn code(s: &str) -> CountryCode {
@@ -15,16 +18,6 @@ fn code(s: &str) -> CountryCode {
 
 fn fixture() -> AssessmentSet {
     AssessmentSet::default_fixture().unwrap()
-}
-
-fn evidence(set: &AssessmentSet) -> Evidence {
-    set.countries()[0]
-        .criteria
-        .values()
-        .next()
-        .unwrap()
-        .evidence
-        .clone()
 }
 
 /// The single issue of an `Error::Invalid`, checked for code and field.

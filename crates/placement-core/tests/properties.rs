@@ -3,8 +3,10 @@
 
 mod common;
 
+use common::evidence;
+
 use common::*;
-use placement_core::{AssessmentSet, Criterion, Engine, Evidence, Rulebook};
+use placement_core::{AssessmentSet, Criterion, Engine, Rulebook};
 use proptest::prelude::*;
 
 const CODES: [&str; 6] = ["CO", "MA", "TR", "PE", "ES", "AU"];
@@ -30,16 +32,6 @@ fn build(vals: &[Vec<f64>]) -> AssessmentSet {
         })
         .collect();
     set(&countries)
-}
-
-fn evidence(set: &AssessmentSet) -> Evidence {
-    set.countries()[0]
-        .criteria
-        .values()
-        .next()
-        .unwrap()
-        .evidence
-        .clone()
 }
 
 proptest! {

@@ -154,7 +154,8 @@ impl ScenarioDiff {
     }
 }
 
-fn evaluate(scenario: &Scenario, state: &State) -> Result<Evaluation, ScenarioError> {
+/// Evaluates a scenario state, an engine error named after the scenario.
+pub(crate) fn evaluate(scenario: &Scenario, state: &State) -> Result<Evaluation, ScenarioError> {
     Engine::new(&state.rulebook)
         .evaluate(&state.assessment)
         .map_err(|source| ScenarioError::Engine {

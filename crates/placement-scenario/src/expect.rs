@@ -40,11 +40,9 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::Value;
 
-use placement_core::{
-    Class, CountryCode, DecisionRecord, Engine, Evaluation, Instrument, Organisation,
-};
+use placement_core::{Class, CountryCode, DecisionRecord, Instrument, Organisation};
 
-use crate::attribute::ScenarioDiff;
+use crate::attribute::{evaluate, ScenarioDiff};
 use crate::builder::Builder;
 use crate::change::Location;
 use crate::error::{ProblemCode, ScenarioError};
@@ -508,15 +506,6 @@ impl Builder<'_> {
     }
 }
 
-fn evaluate(scenario: &Scenario, state: &State) -> Result<Evaluation, ScenarioError> {
-    Engine::new(&state.rulebook)
-        .evaluate(&state.assessment)
-        .map_err(|source| ScenarioError::Engine {
-            scenario: scenario.meta.name.clone(),
-            source,
-        })
-}
-
 fn one_of<T: Copy + PartialEq>(allowed: &[T], id: impl Fn(T) -> &'static str) -> String {
     allowed
         .iter()
@@ -557,6 +546,28 @@ pub fn check(scenario: &Scenario, diff: &ScenarioDiff) -> Result<Vec<Mismatch>, 
     Ok(out)
 }
 
+/// Not assessed in the base or the scenario.
+const ABSENT: &str = "not assessed";
+
+/// `(expected, found)` when the record's value (`get`) is not in `set` (`want_in`) or is in it
+/// (`!want_in`).
+fn member<T: Copy + PartialEq>(
+    r: Option<&DecisionRecord>,
+    get: impl Fn(&DecisionRecord) -> T,
+    set: &[T],
+    want_in: bool,
+    id: impl Fn(T) -> &'static str + Copy,
+) -> Option<(String, String)> {
+    let got = r.map(get);
+    let ok = got.is_some_and(|g| set.contains(&g) == want_in);
+    let expected = if want_in {
+        one_of(set, id)
+    } else {
+        format!("not {}", one_of(set, id))
+    };
+    (!ok).then(|| (expected, got.map_or(ABSENT, id).to_string()))
+}
+
 /// `(expected, found)` when the check fails.
 fn mismatch(
     c: &Check,
@@ -564,57 +575,16 @@ fn mismatch(
     a: Option<&DecisionRecord>,
     changed: Option<&crate::CountryChange>,
 ) -> Option<(String, String)> {
-    const ABSENT: &str = "not assessed";
     let fail = |ok: bool, expected: String, found: String| (!ok).then_some((expected, found));
     match c {
-        Check::Instrument(v) | Check::FromInstrument(v) => {
-            let r = if matches!(c, Check::Instrument(_)) {
-                a
-            } else {
-                b
-            };
-            let got = r.map(|r| r.instrument);
-            fail(
-                got.is_some_and(|g| v.contains(&g)),
-                one_of(v, Instrument::id),
-                got.map_or(ABSENT, Instrument::id).to_string(),
-            )
-        }
-        Check::NotInstrument(v) | Check::FromNotInstrument(v) => {
-            let r = if matches!(c, Check::NotInstrument(_)) {
-                a
-            } else {
-                b
-            };
-            let got = r.map(|r| r.instrument);
-            fail(
-                got.is_some_and(|g| !v.contains(&g)),
-                format!("not {}", one_of(v, Instrument::id)),
-                got.map_or(ABSENT, Instrument::id).to_string(),
-            )
-        }
-        Check::Class(v) | Check::FromClass(v) => {
-            let r = if matches!(c, Check::Class(_)) { a } else { b };
-            let got = r.map(|r| r.class);
-            fail(
-                got.is_some_and(|g| v.contains(&g)),
-                one_of(v, Class::id),
-                got.map_or(ABSENT, Class::id).to_string(),
-            )
-        }
-        Check::Organisation(v) | Check::FromOrganisation(v) => {
-            let r = if matches!(c, Check::Organisation(_)) {
-                a
-            } else {
-                b
-            };
-            let got = r.map(|r| r.organisation);
-            fail(
-                got.is_some_and(|g| v.contains(&g)),
-                one_of(v, organisation_id),
-                got.map_or(ABSENT, organisation_id).to_string(),
-            )
-        }
+        Check::Instrument(v) => member(a, |r| r.instrument, v, true, Instrument::id),
+        Check::FromInstrument(v) => member(b, |r| r.instrument, v, true, Instrument::id),
+        Check::NotInstrument(v) => member(a, |r| r.instrument, v, false, Instrument::id),
+        Check::FromNotInstrument(v) => member(b, |r| r.instrument, v, false, Instrument::id),
+        Check::Class(v) => member(a, |r| r.class, v, true, Class::id),
+        Check::FromClass(v) => member(b, |r| r.class, v, true, Class::id),
+        Check::Organisation(v) => member(a, |r| r.organisation, v, true, organisation_id),
+        Check::FromOrganisation(v) => member(b, |r| r.organisation, v, true, organisation_id),
         Check::Rank(m) => {
             let found = match (b, a) {
                 (Some(b), Some(a)) => match a.rank.cmp(&b.rank) {

@@ -2,7 +2,7 @@
 //! an advisor would write.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use placement_core::{AssessmentSet, Engine, Evaluation, Rulebook};
+use placement_core::{AssessmentSet, Engine, Evaluation, Evidence, Rulebook};
 
 /// One synthetic country: a code, criterion values (every criterion defaults to 5; the
 /// Europol channel is given only for EU members), and extra TOML lines for the country table.
@@ -110,4 +110,15 @@ pub fn rules_without(id: &str, off: &[&str]) -> Rulebook {
             .unwrap_or_else(|e| panic!("cannot switch off {o}: {e}"));
     }
     r
+}
+
+/// The evidence of the first value of the set's first country: for changes made in tests.
+pub fn evidence(set: &AssessmentSet) -> Evidence {
+    set.countries()[0]
+        .criteria
+        .values()
+        .next()
+        .unwrap()
+        .evidence
+        .clone()
 }
