@@ -64,7 +64,7 @@ fn run(args: Args) -> Result<(), placement_core::Error> {
         None
     };
     match args.format {
-        Format::Json => println!("{}", evaluation.to_json()),
+        Format::Json => cli::print(&(evaluation.to_json() + "\n")),
         Format::Text => {
             let options = RankingOptions {
                 lang: args.lang.into(),
@@ -72,7 +72,7 @@ fn run(args: Args) -> Result<(), placement_core::Error> {
                 explainer: explainer.as_ref(),
                 ..RankingOptions::default()
             };
-            print!("{}", ranking(&evaluation, &rules, &options));
+            cli::print(&ranking(&evaluation, &rules, &options));
         }
     }
     Ok(())

@@ -27,16 +27,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    match run(&Args::parse()) {
-        Ok(out) => {
-            print!("{out}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e:#}");
-            ExitCode::from(2)
-        }
-    }
+    cli::exit(run(&Args::parse()).map(|out| cli::print(&out)))
 }
 
 fn run(args: &Args) -> anyhow::Result<String> {
@@ -49,6 +40,13 @@ fn run(args: &Args) -> anyhow::Result<String> {
     let explainer = Explainer::new(&rules, &input, &evaluation, options)?;
     let a = explainer.resolve(&args.a)?;
     let b = explainer.resolve(&args.b)?;
+    if a == b {
+        anyhow::bail!(
+            "compare needs two different countries; both {:?} and {:?} name {a}",
+            args.a,
+            args.b
+        );
+    }
     let c = explainer.compare(a, b)?;
     let lang = args.common.lang();
     Ok(match args.common.format {

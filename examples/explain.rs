@@ -26,17 +26,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
-    match run(&args) {
-        Ok(out) => {
-            print!("{out}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e:#}");
-            ExitCode::from(2)
-        }
-    }
+    cli::exit(run(&Args::parse()).map(|out| cli::print(&out)))
 }
 
 fn run(args: &Args) -> anyhow::Result<String> {

@@ -21,10 +21,10 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    cli::exit(args.input.read().and_then(|text| {
-        let resp = placement_mcda::request::handle_json(&text).map_err(|e| e.to_string())?;
-        let json = serde_json::to_string(&resp).map_err(|e| e.to_string())?;
-        println!("{json}");
+    cli::exit((|| -> anyhow::Result<()> {
+        let text = args.input.read()?;
+        let resp = placement_mcda::request::handle_json(&text)?;
+        cli::print(&(serde_json::to_string(&resp)? + "\n"));
         Ok(())
-    }))
+    })())
 }

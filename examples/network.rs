@@ -72,8 +72,11 @@ struct Args {
     no_resolve: bool,
 }
 
-fn main() -> anyhow::Result<()> {
-    let args = Args::parse();
+fn main() -> std::process::ExitCode {
+    cli::exit(run(Args::parse()))
+}
+
+fn run(args: Args) -> anyhow::Result<()> {
     let (origin, json) = match &args.input {
         Some(path) => (
             path.display().to_string(),
@@ -108,10 +111,17 @@ fn main() -> anyhow::Result<()> {
         region_min,
         ..Constraints::default()
     };
+    // Every file this run reads: an output (--plot) may never replace one of them.
+    let mut inputs: Vec<PathBuf> = [&args.input, &args.assessment, &args.scenario]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
     let (instance, mut constraints) = match &args.scenario {
         Some(path) => {
             let scenario = Scenario::load(path)
                 .with_context(|| format!("resolving scenario {}", path.display()))?;
+            inputs.extend(scenario.inputs.iter().cloned());
             let net = from_scenario(
                 &scenario.state,
                 &origin,
@@ -153,13 +163,12 @@ fn main() -> anyhow::Result<()> {
                 "assessed"
             }
         );
-        std::fs::write(path, value_curve_svg(&title, &report.curve))
-            .with_context(|| format!("writing {}", path.display()))?;
+        cli::output::write_atomic(path, value_curve_svg(&title, &report.curve), &inputs)?;
     }
     match args.format {
-        Out::Text => print!("{}", render(&report, Format::Text)),
-        Out::Markdown => print!("{}", render(&report, Format::Markdown)),
-        Out::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        Out::Text => cli::print(&render(&report, Format::Text)),
+        Out::Markdown => cli::print(&render(&report, Format::Markdown)),
+        Out::Json => cli::print(&(serde_json::to_string_pretty(&report)? + "\n")),
     }
     Ok(())
 }

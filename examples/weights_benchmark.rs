@@ -18,7 +18,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, Result};
 use clap::{Parser, ValueEnum};
 use placement_mcda::benchmark::{self, BenchmarkOptions, Method, Scheme};
 use placement_mcda::correlation::Metric;
@@ -81,7 +81,7 @@ enum MetricArg {
 
 fn main() -> ExitCode {
     // `{:#}`: the error with its causes.
-    cli::exit(run(Args::parse()).map_err(|e| format!("{e:#}")))
+    cli::exit(run(Args::parse()))
 }
 
 fn parse_list<T: Copy>(
@@ -139,13 +139,13 @@ fn run(args: Args) -> Result<()> {
         let svg = report
             .smaa_svg()
             .ok_or_else(|| anyhow!("no SMAA-2 result to draw"))?;
-        std::fs::write(path, svg).with_context(|| format!("cannot write {}", path.display()))?;
+        cli::output::write_atomic(path, svg, &args.sources.inputs())?;
     }
     let out = match args.format {
         Format::Json => serde_json::to_string_pretty(&report)? + "\n",
         Format::Csv => report.to_csv(),
         Format::Text => report.to_text(args.top),
     };
-    print!("{out}");
+    cli::print(&out);
     Ok(())
 }

@@ -9,10 +9,12 @@
 
 use std::path::PathBuf;
 
+use std::process::ExitCode;
+
 use anyhow::{bail, Context};
 use clap::Parser;
 use placement_scenario::report::{self, Format};
-use placement_scenario::{compare, output, Scenario};
+use placement_scenario::{compare, Scenario};
 use placement_text::Lang;
 
 #[path = "common/cli.rs"]
@@ -36,8 +38,11 @@ struct Args {
     out: Option<PathBuf>,
 }
 
-fn main() -> anyhow::Result<()> {
-    let args = Args::parse();
+fn main() -> ExitCode {
+    cli::exit(run(Args::parse()))
+}
+
+fn run(args: Args) -> anyhow::Result<()> {
     let format = match args.format {
         cli::Format::Text => Format::Text,
         cli::Format::Markdown => Format::Markdown,
@@ -83,9 +88,9 @@ fn main() -> anyhow::Result<()> {
                 .iter()
                 .flat_map(|s| s.inputs.iter().cloned())
                 .collect();
-            output::write_atomic(path, &text, &inputs)?;
+            cli::output::write_atomic(path, &text, &inputs)?;
         }
-        None => print!("{text}"),
+        None => cli::print(&text),
     }
     Ok(())
 }

@@ -1,11 +1,19 @@
-//! Command-line options shared by the example binaries (each includes this file with
-//! `#[path = "common/cli.rs"] mod cli;`). Not every example uses every item.
+//! Command-line options and behaviour shared by the example binaries (each includes this file
+//! with `#[path = "common/cli.rs"] mod cli;`). Not every example uses every item.
+//!
+//! One behaviour for every binary: errors print as `error: …` on standard error (the error and
+//! its causes, never a backtrace) and exit with code 2 for usage and input errors, 1 for a
+//! well-formed problem without an answer ([`NoAnswer`], e.g. an infeasible plan); output to a
+//! closed pipe (`… | head -1`) ends the run quietly with code 0. Output files go through
+//! [`output::write_atomic`].
 #![allow(dead_code)]
 
-use std::fmt::Display;
-use std::io::Read as _;
-use std::path::PathBuf;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+#[path = "output.rs"]
+pub mod output;
 
 use clap::ValueEnum;
 use placement_core::{AssessmentSet, Rulebook};
@@ -100,29 +108,75 @@ pub struct FileOrStdin {
 }
 
 impl FileOrStdin {
-    /// The whole input as text.
-    pub fn read(&self) -> Result<String, String> {
+    /// The whole input as text (regular files only, within the input size cap).
+    pub fn read(&self) -> Result<String, placement_core::Error> {
         match &self.file {
-            Some(path) => std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display())),
-            None => {
-                let mut s = String::new();
-                std::io::stdin()
-                    .read_to_string(&mut s)
-                    .map(|_| s)
-                    .map_err(|e| format!("cannot read stdin: {e}"))
+            Some(path) => placement_core::io::read_input(path),
+            None => placement_core::io::read_stdin(),
+        }
+    }
+
+    /// The input file, when one is named (for the list of inputs an output may not replace).
+    pub fn inputs(&self) -> Vec<PathBuf> {
+        self.file.iter().cloned().collect()
+    }
+}
+
+impl Sources {
+    /// The files these options name (for the list of inputs an output may not replace).
+    pub fn inputs(&self) -> Vec<PathBuf> {
+        self.input
+            .iter()
+            .chain(self.rules.iter())
+            .cloned()
+            .collect()
+    }
+}
+
+/// A well-formed problem that has no answer (an infeasible or empty plan): exit code 1.
+#[derive(Debug)]
+pub struct NoAnswer(pub String);
+
+impl std::fmt::Display for NoAnswer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for NoAnswer {}
+
+/// Prints `text` on standard output; a closed pipe ends the run quietly with code 0.
+pub fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write to standard output: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// The exit code of a run: success, or `error: …` on standard error and code 2 (1 for
+/// [`NoAnswer`]).
+pub fn exit<E: Into<anyhow::Error>>(result: Result<(), E>) -> ExitCode {
+    match result.map_err(Into::into) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // `{:#}`: the error with its causes, on one line; never a backtrace.
+            let _ = writeln!(std::io::stderr(), "error: {e:#}");
+            if e.downcast_ref::<NoAnswer>().is_some() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::from(2)
             }
         }
     }
 }
 
-/// The exit code of a run: success, or the message on standard error and code 2.
-pub fn exit<E: Display>(result: Result<(), E>) -> ExitCode {
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
-    }
+/// Whether `path` is one of `inputs` (for options that must not name an input).
+pub fn is_input(path: &Path, inputs: &[PathBuf]) -> bool {
+    inputs
+        .iter()
+        .any(|i| placement_core::io::same_file(i, path))
 }

@@ -146,6 +146,56 @@ pub enum Error {
         /// What is wrong and how to fix it.
         message: String,
     },
+    /// The path names a FIFO, a device, a socket or a directory: only regular files are read.
+    #[error("{origin}: is {kind}, not a regular file; give the path of a file")]
+    NotAFile {
+        /// The path.
+        origin: String,
+        /// What it is instead, in words.
+        kind: &'static str,
+    },
+    /// The input is larger than the cap ([`crate::io::max_input_bytes`]). Split the input, or
+    /// raise the cap with the environment variable `PLACEMENT_MAX_INPUT_BYTES`.
+    #[error(
+        "{origin}: {} larger than the limit of {limit} bytes; raise it with {var}=BYTES if the input is genuine",
+        size.map_or_else(|| "input is".to_string(), |s| format!("{s} bytes,")),
+        var = crate::io::MAX_INPUT_BYTES_VAR
+    )]
+    TooLarge {
+        /// The file (or `<stdin>`).
+        origin: String,
+        /// Its size in bytes, when known before reading.
+        size: Option<u64>,
+        /// The cap in bytes.
+        limit: u64,
+    },
+    /// The input is not UTF-8 text. Save it as UTF-8.
+    #[error("{origin}:{line}: not UTF-8 text (first bad byte at offset {offset}); save the file as UTF-8")]
+    NotUtf8 {
+        /// The file (or `<stdin>`).
+        origin: String,
+        /// 1-based line of the first bad byte.
+        line: usize,
+        /// 0-based byte offset of the first bad byte.
+        offset: usize,
+    },
+    /// An output path names one of the run's inputs; nothing was written. Choose another path.
+    #[error("refusing to write {output}: it is the input {input} of this run; choose another output path")]
+    OutputIsInput {
+        /// The refused output path.
+        output: String,
+        /// The input it names.
+        input: String,
+    },
+    /// An output could not be written; its old content (if any) is untouched.
+    #[error("{origin}: cannot write the file: {source}")]
+    Write {
+        /// The output path.
+        origin: String,
+        /// The operating system's error.
+        #[source]
+        source: std::io::Error,
+    },
     /// A file's extension is neither `.toml` nor `.json`. Rename it or convert it.
     #[error("{origin}: unknown file format; use a .toml or .json file")]
     UnknownFormat {
@@ -278,10 +328,7 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Reads a file into a string, mapping failure to [`Error::Io`].
+/// Reads an input file with the size cap and file-type check of [`crate::io::read_input`].
 pub(crate) fn read_file(path: &std::path::Path) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|source| Error::Io {
-        origin: path.display().to_string(),
-        source,
-    })
+    crate::io::read_input(path)
 }

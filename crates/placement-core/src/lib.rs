@@ -32,13 +32,15 @@
 //! - [`engine`]: the evaluation pipeline.
 //! - [`record`]: the decision record and its stable JSON shape.
 //! - [`error`]: the error type and validation issues.
+//! - [`io`]: reading inputs (regular files only, size cap) and writing outputs atomically,
+//!   never over an input.
 //!
 //! Not public API: the canonical-JSON SHA-256 hashing behind [`Rulebook::hash`] and the
 //! input hash of an [`Evaluation`] is a private module (`hash`); the hashes themselves are
 //! part of the decision record.
 //!
 //! The core decides and records; it never formats prose for people (that is
-//! `placement-explain`) and its scoring does no I/O.
+//! `placement-explain`) and its scoring does no I/O (only loading and [`io`] touch files).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(unreachable_pub)]
@@ -51,6 +53,7 @@ pub mod engine;
 pub mod error;
 pub mod evidence;
 mod hash;
+pub mod io;
 pub mod kernel;
 pub mod outcome;
 pub mod phenomenon;

@@ -155,15 +155,26 @@ fn load_chain(
 ) -> Option<Scenario> {
     let label = path.display().to_string();
     let (rfile, rline) = referrer.unwrap_or((&label, 0));
+    // The field the problem is reported at: the naming scenario's `base`, or the file itself.
+    let field = if referrer.is_some() {
+        "scenario.base"
+    } else {
+        "file"
+    };
     let canon = match std::fs::canonicalize(path) {
         Ok(c) => c,
         Err(e) => {
+            let hint = if referrer.is_some() {
+                "check the path (relative to the scenario that names it)"
+            } else {
+                "check the path of the scenario file"
+            };
             problems.push(
                 ProblemCode::MissingFile,
                 rfile,
                 rline,
-                "scenario.base",
-                format!("cannot find {label}: {e}; check the path (relative to the scenario that names it)"),
+                field,
+                format!("cannot find the scenario file {label}: {e}; {hint}"),
             );
             return None;
         }
@@ -186,16 +197,10 @@ fn load_chain(
         );
         return None;
     }
-    let text = match std::fs::read_to_string(path) {
+    let text = match placement_core::io::read_input(path) {
         Ok(t) => t,
         Err(e) => {
-            problems.push(
-                ProblemCode::MissingFile,
-                rfile,
-                rline,
-                "scenario.base",
-                format!("cannot read {label}: {e}"),
-            );
+            problems.push(ProblemCode::MissingFile, rfile, rline, field, e.to_string());
             return None;
         }
     };
@@ -249,7 +254,7 @@ fn from_text(
         },
         Some(rel) => {
             let path = relative(dir, rel);
-            let base_text = match std::fs::read_to_string(&path) {
+            let base_text = match placement_core::io::read_input(&path) {
                 Ok(t) => t,
                 Err(e) => {
                     problems.push(
@@ -258,8 +263,7 @@ fn from_text(
                         base_line,
                         "scenario.base",
                         format!(
-                            "cannot read the base {}: {e}; give a path relative to this file, or \"default\"",
-                            path.display()
+                            "cannot read the base: {e}; give a path relative to this file, or \"default\""
                         ),
                     );
                     return None;

@@ -106,14 +106,14 @@ impl Builder<'_> {
             let start = self.src.section("table", Some("file"), i);
             let line = self.src.key_in(start, "file");
             let path = relative(self.dir, &t.file);
-            let text = match std::fs::read_to_string(&path) {
+            let text = match placement_core::io::read_input(&path) {
                 Ok(text) => text,
                 Err(e) => {
                     self.problem(
                         ProblemCode::MissingFile,
                         line,
                         format!("table[{i}].file"),
-                        format!("cannot read {}: {e}", path.display()),
+                        e.to_string(),
                     );
                     continue;
                 }

@@ -1,0 +1,333 @@
+//! The example binaries as a user meets them: run as processes (built by `cargo test`, found
+//! next to this test in `target/*/examples/`).
+//!
+//! - `outputs_never_replace_inputs`: every output option pointed at every input of the same
+//!   run (also through a symlink, a `./` spelling and a hard link) is refused, input untouched.
+//! - `interrupted_writes_leave_no_partial_output`: SIGTERM at random moments leaves the old
+//!   output whole or the new one complete, and no stray temporary.
+//! - `errors_*`, `closed_pipe_*`: one CLI behaviour (exit codes, `error:` prefix, no panic).
+//! - `bounded_*`: size caps and file types.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failure should abort loudly
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The directory holding the built examples.
+fn examples_dir() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    // target/<profile>/deps/cli-HASH -> target/<profile>/examples
+    exe.parent().unwrap().parent().unwrap().join("examples")
+}
+
+/// A command for one example binary, run from the repository root.
+fn example(name: &str) -> Command {
+    let path = examples_dir().join(name);
+    assert!(
+        path.exists(),
+        "{} not built (cargo test builds the examples)",
+        path.display()
+    );
+    let mut c = Command::new(path);
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c.env_remove("RUST_BACKTRACE");
+    c.env("RUST_BACKTRACE", "1"); // a backtrace must never be printed, even when asked for
+    c
+}
+
+fn run(name: &str, args: &[&str]) -> Output {
+    example(name).args(args).output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A fresh scratch directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("placement-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Asserts a run failed as an input error: code 2, one `error:` message, no panic, no backtrace.
+fn assert_input_error(o: &Output, must_contain: &[&str]) {
+    let e = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "exit code; stderr: {e}");
+    assert!(e.starts_with("error: "), "{e}");
+    assert!(
+        !e.contains("panicked") && !e.contains("Stack backtrace"),
+        "{e}"
+    );
+    for needle in must_contain {
+        assert!(e.contains(needle), "{needle:?} missing in: {e}");
+    }
+}
+
+/// Copies the fixture `rel` (from the repository) into `dir`.
+fn copy(rel: &str, dir: &Path) -> PathBuf {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    let to = dir.join(from.file_name().unwrap());
+    std::fs::copy(&from, &to).unwrap();
+    to
+}
+
+#[test]
+fn outputs_never_replace_inputs() {
+    let d = scratch("inputs");
+    let assessment = copy("fixtures/assessment-2025.toml", &d);
+    let rules = copy("crates/placement-core/rulebooks/p4-2019.toml", &d);
+    let network = copy("fixtures/network-2025.json", &d);
+    let scenario = copy("fixtures/scenarios/eu-fixed-liaisons-2012.toml", &d);
+    let table = copy("fixtures/scenarios/eu-cooperation-2012.csv", &d);
+    let brexit = copy("fixtures/scenarios/brexit-2019.toml", &d);
+    let base = copy("fixtures/scenarios/brexit-gb-in-eu-2016.toml", &d);
+    let link = d.join("link.toml");
+    std::os::unix::fs::symlink(&assessment, &link).unwrap();
+    let hard = d.join("hard.json");
+    std::fs::hard_link(&network, &hard).unwrap();
+    let dotted = d.join(".").join("p4-2019.toml");
+    let s = |p: &Path| p.to_str().unwrap().to_string();
+
+    // (binary, arguments before the output option, output option, targets)
+    let cases: Vec<(&str, Vec<String>, &str, Vec<&PathBuf>)> = vec![
+        (
+            "network",
+            vec![
+                "--input".into(),
+                s(&network),
+                "--assessment".into(),
+                s(&assessment),
+            ],
+            "--plot",
+            vec![&network, &assessment, &link, &hard],
+        ),
+        (
+            "network",
+            vec!["--scenario".into(), s(&brexit), "--no-resolve".into()],
+            "--plot",
+            vec![&brexit, &base],
+        ),
+        (
+            "weights_benchmark",
+            vec![
+                "--input".into(),
+                s(&assessment),
+                "--rules".into(),
+                s(&rules),
+                "--smaa".into(),
+                "50".into(),
+                "--methods".into(),
+                "wsm".into(),
+            ],
+            "--svg",
+            vec![&assessment, &rules, &link, &dotted],
+        ),
+        (
+            "what_if",
+            vec![s(&scenario), s(&brexit)],
+            "--out",
+            vec![&scenario, &table, &brexit, &base],
+        ),
+    ];
+    let before: Vec<(PathBuf, Vec<u8>)> = [
+        &assessment,
+        &rules,
+        &network,
+        &scenario,
+        &table,
+        &brexit,
+        &base,
+    ]
+    .iter()
+    .map(|p| ((*p).clone(), std::fs::read(p).unwrap()))
+    .collect();
+    for (bin, args, option, targets) in &cases {
+        for target in targets {
+            let mut all: Vec<String> = args.clone();
+            all.push(option.to_string());
+            all.push(s(target));
+            let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+            let o = run(bin, &refs);
+            assert_input_error(&o, &["refusing to write"]);
+        }
+    }
+    for (path, bytes) in &before {
+        assert_eq!(
+            &std::fs::read(path).unwrap(),
+            bytes,
+            "{} changed",
+            path.display()
+        );
+    }
+    // And a real output is written, with no temporary left behind.
+    let out = d.join("curve.svg");
+    let o = run(
+        "network",
+        &["--input", &s(&network), "--no-resolve", "--plot", &s(&out)],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&out).unwrap().contains("</svg>"));
+    let strays: Vec<_> = std::fs::read_dir(&d)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(strays.is_empty(), "{strays:?}");
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn interrupted_writes_leave_no_partial_output() {
+    let d = scratch("kill");
+    let out = d.join("smaa.svg");
+    std::fs::write(&out, "old").unwrap();
+    let s = out.to_str().unwrap().to_string();
+    // 12 runs, each sent SIGTERM after a different delay (some before, some around the write).
+    for i in 0..12u64 {
+        let mut child = example("weights_benchmark")
+            .args(["--methods", "wsm", "--smaa", "200", "--svg", &s])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(5 + i * 9));
+        let _ = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status();
+        let _ = child.wait();
+        let now = std::fs::read_to_string(&out).unwrap();
+        assert!(
+            now == "old" || (now.starts_with("<svg") && now.trim_end().ends_with("</svg>")),
+            "partial output after kill {i}: {} bytes",
+            now.len()
+        );
+        let names: Vec<String> = std::fs::read_dir(&d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["smaa.svg"], "stray files after kill {i}");
+    }
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    for (bin, args) in [
+        ("advise", vec!["--format", "json"]),
+        ("advise", vec![]),
+        ("what_if", vec!["fixtures/scenarios/brexit-2019.toml"]),
+        ("network", vec!["--no-resolve", "--format", "json"]),
+        ("explain", vec!["CO"]),
+        ("weights_benchmark", vec!["--methods", "wsm"]),
+    ] {
+        let mut child = example(bin)
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 1];
+        stdout.read_exact(&mut first).unwrap();
+        drop(stdout); // like `| head -c 1`
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(0), "{bin} {args:?}: {err}");
+        assert!(err.is_empty(), "{bin} {args:?}: {err}");
+    }
+}
+
+#[test]
+fn errors_share_one_behaviour() {
+    let cases: Vec<(&str, Vec<&str>, Vec<&str>)> = vec![
+        (
+            "what_if",
+            vec!["nonexist.toml"],
+            vec!["nonexist.toml", "cannot find the scenario file"],
+        ),
+        (
+            "advise",
+            vec!["--input", "nonexist.toml"],
+            vec!["nonexist.toml"],
+        ),
+        ("explain", vec!["ZZ"], vec!["ZZ"]),
+        ("compare", vec!["GB", "GB"], vec!["two different countries"]),
+        ("mcda", vec!["nonexist.json"], vec!["nonexist.json"]),
+        (
+            "network",
+            vec!["--input", "nonexist.json"],
+            vec!["nonexist.json"],
+        ),
+        (
+            "weights_benchmark",
+            vec!["--methods", "nope"],
+            vec!["nope", "wsm"],
+        ),
+        // clap's own usage errors: also `error:` and code 2.
+        ("advise", vec!["--no-such-option"], vec!["--no-such-option"]),
+        ("network", vec!["--capacity", "many"], vec!["many"]),
+    ];
+    for (bin, args, needles) in cases {
+        let o = run(bin, &args);
+        assert_input_error(&o, &needles);
+    }
+    for bin in [
+        "advise",
+        "explain",
+        "compare",
+        "what_if",
+        "network",
+        "mcda",
+        "weights_benchmark",
+    ] {
+        let o = run(bin, &["--help"]);
+        assert!(o.status.success(), "{bin} --help: {}", stderr(&o));
+        assert!(
+            String::from_utf8_lossy(&o.stdout).contains("Usage"),
+            "{bin}"
+        );
+    }
+}
+
+#[test]
+fn bounded_reads_refuse_devices_and_huge_files() {
+    let d = scratch("bounded");
+    let o = run("advise", &["--input", "/dev/zero"]);
+    assert_input_error(&o, &["/dev/zero", "not a regular file"]);
+    let o = run("mcda", &["/dev/zero"]);
+    assert_input_error(&o, &["/dev/zero", "not a regular file"]);
+    // A scenario whose [[table]] names /dev/zero.
+    let scenario = d.join("zero.toml");
+    std::fs::write(
+        &scenario,
+        "[scenario]\nname = \"zero\"\ndescription = \"d\"\nauthor = \"a\"\ndate = \"2025-01-01\"\n\n[[table]]\nfile = \"/dev/zero\"\nsource = \"x\"\n",
+    )
+    .unwrap();
+    let o = run("what_if", &[scenario.to_str().unwrap()]);
+    assert_input_error(&o, &["/dev/zero", "not a regular file"]);
+    // A FIFO is refused without blocking.
+    let fifo = d.join("fifo.toml");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let o = run("advise", &["--input", fifo.to_str().unwrap()]);
+    assert_input_error(&o, &["FIFO"]);
+    // Past the cap (lowered here through the environment): the file and the cap are named.
+    let o = example("advise")
+        .args(["--input", "fixtures/assessment-2025.toml"])
+        .env("PLACEMENT_MAX_INPUT_BYTES", "1000")
+        .output()
+        .unwrap();
+    assert_input_error(&o, &["assessment-2025.toml", "limit of 1000 bytes"]);
+    std::fs::remove_dir_all(&d).unwrap();
+}
