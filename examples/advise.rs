@@ -46,7 +46,9 @@ enum Format {
 }
 
 fn main() -> ExitCode {
-    cli::exit(run(Args::parse()))
+    let args = Args::parse();
+    let lang = placement_text::Lang::from(args.lang);
+    cli::exit_in(lang, run(args))
 }
 
 fn run(args: Args) -> Result<(), placement_core::Error> {

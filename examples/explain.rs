@@ -26,7 +26,8 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    cli::exit(run(&Args::parse()).map(|out| cli::print(&out)))
+    let args = Args::parse();
+    cli::exit_in(args.common.lang(), run(&args).map(|out| cli::print(&out)))
 }
 
 fn run(args: &Args) -> anyhow::Result<String> {

@@ -80,7 +80,7 @@ enum MetricArg {
 }
 
 fn main() -> ExitCode {
-    // `{:#}`: the error with its causes.
+    // The error with its causes, the core's in words.
     cli::exit(run(Args::parse()))
 }
 

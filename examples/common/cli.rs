@@ -158,13 +158,18 @@ pub fn print(text: &str) {
 }
 
 /// The exit code of a run: success, or `error: …` on standard error and code 2 (1 for
-/// [`NoAnswer`]).
+/// [`NoAnswer`]); the core's errors in English words ([`exit_in`] for another language).
 pub fn exit<E: Into<anyhow::Error>>(result: Result<(), E>) -> ExitCode {
+    exit_in(Lang::En, result)
+}
+
+/// As [`exit`], the core's errors in `lang` (see [`report`]).
+pub fn exit_in<E: Into<anyhow::Error>>(lang: Lang, result: Result<(), E>) -> ExitCode {
     match result.map_err(Into::into) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            // `{:#}`: the error with its causes, on one line; never a backtrace.
-            let _ = writeln!(std::io::stderr(), "error: {e:#}");
+            // The error with its causes, on one line; never a backtrace.
+            let _ = writeln!(std::io::stderr(), "error: {}", report(lang, &e));
             if e.downcast_ref::<NoAnswer>().is_some() {
                 ExitCode::from(1)
             } else {
@@ -179,4 +184,33 @@ pub fn is_input(path: &Path, inputs: &[PathBuf]) -> bool {
     inputs
         .iter()
         .any(|i| placement_core::io::same_file(i, path))
+}
+
+/// An error and its causes, `: `-separated, with the core's errors in the reader's language
+/// (placement-text; the core's own `Display` is only a code-based fallback).
+pub fn report(lang: Lang, e: &anyhow::Error) -> String {
+    e.chain()
+        .map(
+            |cause| match cause.downcast_ref::<placement_core::Error>() {
+                Some(core) => lang.error(core),
+                None => cause.to_string(),
+            },
+        )
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
+/// Prints a run's output, or its error (in the reader's language, with its causes) on standard
+/// error with code 2.
+pub fn print_or_report(lang: Lang, result: anyhow::Result<String>) -> ExitCode {
+    match result {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {}", report(lang, &e));
+            ExitCode::from(2)
+        }
+    }
 }

@@ -12,7 +12,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::country::{CountryCode, CountryFacts, Region};
 use crate::criteria::{Criterion, SCALE_MAX, SCALE_MIN};
-use crate::error::{parse_by_extension, read_file, Error, Issue, IssueCode, Issues};
+use crate::error::{
+    parse_by_extension, read_file, Error, EvidencePart, FileKind, Issue, IssueArgs, Issues,
+    Vocabulary,
+};
 use crate::evidence::{Confidence, Date, Evidence, Marking};
 use crate::phenomenon::{Phenomenon, Role, Trend};
 
@@ -222,8 +225,8 @@ impl CountryAssessment {
     /// links) becomes a direct value. On error nothing changes.
     ///
     /// # Errors
-    /// [`Error::Invalid`] with an [`IssueCode::NotFinite`], [`IssueCode::OutOfRange`] or
-    /// [`IssueCode::Contradiction`] issue naming `country[XX].criteria.<id>.value`.
+    /// [`Error::Invalid`] with an [`IssueCode::NotFinite`](crate::IssueCode::NotFinite), [`IssueCode::OutOfRange`](crate::IssueCode::OutOfRange) or
+    /// [`IssueCode::Contradiction`](crate::IssueCode::Contradiction) issue naming `country[XX].criteria.<id>.value`.
     pub fn try_set_value(
         &mut self,
         criterion: Criterion,
@@ -399,7 +402,7 @@ impl AssessmentSet {
     /// [`Error::Empty`], [`Error::Parse`] (with line and column) or [`Error::Invalid`] listing
     /// every problem found.
     pub fn parse(origin: &str, text: &str) -> Result<AssessmentSet, Error> {
-        let raw: RawSet = parse_by_extension(origin, text, "assessment set")?;
+        let raw: RawSet = parse_by_extension(origin, text, FileKind::AssessmentSet)?;
         raw.validate(origin)
     }
 
@@ -456,22 +459,16 @@ impl AssessmentSet {
     pub fn new(meta: Meta, mut countries: Vec<CountryAssessment>) -> Result<AssessmentSet, Error> {
         let mut issues = Issues::default();
         if countries.is_empty() {
-            issues.push(
-                IssueCode::Missing,
-                "country",
-                "",
-                "no countries: an assessment set needs at least one country",
-            );
+            issues.push("country", "", IssueArgs::NoCountries);
         }
         countries.sort_by_key(|c| c.code);
         for w in countries.windows(2) {
             if let [a, b] = w {
                 if a.code == b.code {
                     issues.push(
-                        IssueCode::Duplicate,
                         format!("country[{}].code", b.code),
                         b.code,
-                        "this country appears more than once; keep one",
+                        IssueArgs::DuplicateCountry,
                     );
                 }
             }
@@ -541,18 +538,16 @@ impl AssessmentSet {
         self.countries.binary_search_by(|c| c.code.cmp(&code)).ok()
     }
 
-    /// The index of `code`, or an [`IssueCode::UnknownCountry`] error naming the field.
+    /// The index of `code`, or an [`IssueCode::UnknownCountry`](crate::IssueCode::UnknownCountry) error naming the field.
     fn index_or_err(&self, code: CountryCode, field: &str) -> Result<usize, Error> {
         self.index(code).ok_or_else(|| Error::Invalid {
             origin: MUTATOR_ORIGIN.to_string(),
             issues: vec![Issue::new(
-                IssueCode::UnknownCountry,
                 field,
                 code,
-                format!(
-                    "this country is not in the assessment set; add it with add_country, or use one of: {}",
-                    self.codes().map(|c| c.to_string()).collect::<Vec<_>>().join(", ")
-                ),
+                IssueArgs::NotInSet {
+                    known: self.codes().collect(),
+                },
             )],
         })
     }
@@ -563,8 +558,8 @@ impl AssessmentSet {
     /// direct value. On error the set is unchanged.
     ///
     /// # Errors
-    /// [`Error::Invalid`] with an [`IssueCode::UnknownCountry`], [`IssueCode::NotFinite`],
-    /// [`IssueCode::OutOfRange`] or [`IssueCode::Contradiction`] issue.
+    /// [`Error::Invalid`] with an [`IssueCode::UnknownCountry`](crate::IssueCode::UnknownCountry), [`IssueCode::NotFinite`](crate::IssueCode::NotFinite),
+    /// [`IssueCode::OutOfRange`](crate::IssueCode::OutOfRange) or [`IssueCode::Contradiction`](crate::IssueCode::Contradiction) issue.
     pub fn set_value(
         &mut self,
         code: CountryCode,
@@ -613,7 +608,7 @@ impl AssessmentSet {
     /// and links are sorted. On error the set is unchanged.
     ///
     /// # Errors
-    /// [`Error::Invalid`] listing every problem; [`IssueCode::Duplicate`] when the country is
+    /// [`Error::Invalid`] listing every problem; [`IssueCode::Duplicate`](crate::IssueCode::Duplicate) when the country is
     /// already in the set.
     pub fn add_country(&mut self, mut country: CountryAssessment) -> Result<(), Error> {
         let mut issues = Issues::default();
@@ -623,10 +618,9 @@ impl AssessmentSet {
         {
             Ok(_) => {
                 issues.push(
-                    IssueCode::Duplicate,
                     format!("country[{}].code", country.code),
                     country.code,
-                    "this country is already in the set; change it with set_value / set_fact or replace_country",
+                    IssueArgs::AlreadyInSet,
                 );
                 return issues.finish(MUTATOR_ORIGIN, ());
             }
@@ -672,17 +666,12 @@ impl AssessmentSet {
     /// set. On error the set is unchanged.
     ///
     /// # Errors
-    /// [`Error::Invalid`] with an [`IssueCode::UnknownCountry`] or [`IssueCode::Missing`] issue.
+    /// [`Error::Invalid`] with an [`IssueCode::UnknownCountry`](crate::IssueCode::UnknownCountry) or [`IssueCode::Missing`](crate::IssueCode::Missing) issue.
     pub fn remove_country(&mut self, code: CountryCode) -> Result<CountryAssessment, Error> {
         let i = self.index_or_err(code, "country")?;
         let mut issues = Issues::default();
         if self.countries.len() == 1 {
-            issues.push(
-                IssueCode::Missing,
-                "country",
-                code,
-                "the last country cannot be removed: an assessment set needs at least one country",
-            );
+            issues.push("country", code, IssueArgs::LastCountry);
         }
         issues.finish(MUTATOR_ORIGIN, ())?;
         self.changed();
@@ -725,12 +714,7 @@ fn check_applies(criterion: Criterion, eu_member: bool, field: &str, issues: &mu
     if criterion.applies_to(eu_member) {
         return true;
     }
-    issues.push(
-        IssueCode::Contradiction,
-        field,
-        criterion.id(),
-        "this criterion applies to EU member states only; remove it (or set facts.eu_member = true)",
-    );
+    issues.push(field, criterion.id(), IssueArgs::EuOnly);
     false
 }
 
@@ -743,21 +727,11 @@ fn check_not_derived(
     issues: &mut Issues,
 ) -> bool {
     if criterion == Criterion::CrimeRelation && has_phenomena {
-        issues.push(
-            IssueCode::Contradiction,
-            field,
-            criterion.id(),
-            "crime_relation is derived from the phenomena given; remove either the value or the phenomena",
-        );
+        issues.push(field, criterion.id(), IssueArgs::DerivedFromPhenomena);
         return false;
     }
     if criterion == Criterion::Springboard && has_links {
-        issues.push(
-            IssueCode::Contradiction,
-            field,
-            criterion.id(),
-            "springboard is derived from the springboard links given; remove either the value or the links",
-        );
+        issues.push(field, criterion.id(), IssueArgs::DerivedFromLinks);
         return false;
     }
     true
@@ -777,10 +751,9 @@ fn check_complete(
             || (criterion == Criterion::Springboard && has_links);
         if criterion.applies_to(eu_member) && !derived && !criteria.contains_key(&criterion) {
             issues.push(
-                IssueCode::Missing,
                 format!("{label}.criteria.{}", criterion.id()),
                 "",
-                "criterion not given; give a value, or write { missing = true } to record that it is unknown",
+                IssueArgs::CriterionNotGiven,
             );
         }
     }
@@ -789,12 +762,7 @@ fn check_complete(
 /// An accreditation host must be another country.
 fn check_host(code: CountryCode, host: CountryCode, field: &str, issues: &mut Issues) -> bool {
     if host == code {
-        issues.push(
-            IssueCode::Contradiction,
-            field,
-            host,
-            "a country cannot be accredited from itself; remove it",
-        );
+        issues.push(field, host, IssueArgs::SelfAccreditation);
         return false;
     }
     true
@@ -809,21 +777,11 @@ fn check_link(
     issues: &mut Issues,
 ) -> bool {
     if to == code {
-        issues.push(
-            IssueCode::Contradiction,
-            field,
-            to,
-            "a springboard link to the country itself; remove it",
-        );
+        issues.push(field, to, IssueArgs::SelfLink);
         return false;
     }
     if earlier.iter().any(|s| s.to == to) {
-        issues.push(
-            IssueCode::Duplicate,
-            field,
-            to,
-            "springboard link given twice; keep one",
-        );
+        issues.push(field, to, IssueArgs::DuplicateLink);
         return false;
     }
     true
@@ -838,12 +796,7 @@ fn check_phenomenon_values(field: &str, intensity: f64, roles: &[Role], issues: 
         SCALE_MAX,
     );
     if roles.is_empty() {
-        issues.push(
-            IssueCode::Missing,
-            format!("{field}.roles"),
-            "",
-            "give at least one role: source, transit or destination",
-        );
+        issues.push(format!("{field}.roles"), "", IssueArgs::NoRoles);
     }
 }
 
@@ -856,10 +809,9 @@ fn check_new_phenomenon(
 ) -> bool {
     if earlier.iter().any(|q| q.phenomenon == phenomenon) {
         issues.push(
-            IssueCode::Duplicate,
             format!("{field}.phenomenon"),
             phenomenon,
-            "phenomenon assessed twice for this country; merge the entries",
+            IssueArgs::DuplicatePhenomenon,
         );
         return false;
     }
@@ -871,10 +823,9 @@ fn check_targets(c: &CountryAssessment, known: impl Fn(CountryCode) -> bool, iss
     for link in &c.springboard {
         if !known(link.to) {
             issues.push(
-                IssueCode::UnknownCountry,
                 format!("country[{}].springboard.to", c.code),
                 link.to,
-                "springboard target has no assessment in this set; add the country or remove the link",
+                IssueArgs::LinkTargetNotInSet,
             );
         }
     }
@@ -887,10 +838,9 @@ fn check_country(c: &CountryAssessment, strict: bool, issues: &mut Issues) {
     let label = format!("country[{}]", c.code);
     if c.facts.code != c.code {
         issues.push(
-            IssueCode::Contradiction,
             format!("{label}.facts.code"),
             c.facts.code,
-            "the facts are of another country; start from the code's reference facts (CountryCode::facts)",
+            IssueArgs::FactsOfOtherCountry,
         );
     }
     for &h in &c.accreditation_hosts {
@@ -1044,32 +994,31 @@ impl RawEvidence {
         let date = self.date.clone().or_else(|| defaults.date.clone());
         let confidence = self.confidence.or(defaults.confidence);
         let marking = self.marking.or(defaults.marking);
-        let mut need = |name: &str| {
+        let mut need = |name: &str, part: EvidencePart| {
             issues.push(
-                IssueCode::Missing,
                 format!("{field}.{name}"),
                 "",
-                format!("no evidence {name}: give it here or in [defaults]"),
+                IssueArgs::NoEvidence { part },
             )
         };
         if source.is_none() {
-            need("source");
+            need("source", EvidencePart::Source);
         }
         if confidence.is_none() {
-            need("confidence");
+            need("confidence", EvidencePart::Confidence);
         }
         if marking.is_none() {
-            need("marking");
+            need("marking", EvidencePart::Marking);
         }
         let parsed_date = match &date {
             None => {
-                need("date");
+                need("date", EvidencePart::Date);
                 None
             }
             Some(d) => match Date::parse(d) {
                 Ok(d) => Some(d),
-                Err(m) => {
-                    issues.push(IssueCode::OutOfRange, format!("{field}.date"), d, m);
+                Err(_) => {
+                    issues.push(format!("{field}.date"), d, IssueArgs::Date);
                     None
                 }
             },
@@ -1091,16 +1040,11 @@ impl RawSet {
     fn validate(self, origin: &str) -> Result<AssessmentSet, Error> {
         let mut issues = Issues::default();
         if self.country.is_empty() {
-            issues.push(
-                IssueCode::Missing,
-                "country",
-                "",
-                "no [[country]] entries: an assessment set needs at least one country",
-            );
+            issues.push("country", "", IssueArgs::NoCountries);
         }
         if let Some(d) = &self.defaults.date {
-            if let Err(m) = Date::parse(d) {
-                issues.push(IssueCode::OutOfRange, "defaults.date", d, m);
+            if Date::parse(d).is_err() {
+                issues.push("defaults.date", d, IssueArgs::Date);
             }
         }
         let mut seen: BTreeSet<CountryCode> = BTreeSet::new();
@@ -1111,22 +1055,16 @@ impl RawSet {
                 Ok(c) => c,
                 Err(m) => {
                     issues.push(
-                        IssueCode::UnknownCountry,
                         format!("{label}.code"),
                         &raw.code,
-                        m,
+                        IssueArgs::CountryCode { problem: m },
                     );
                     continue;
                 }
             };
             let label = format!("country[{code}]");
             if !seen.insert(code) {
-                issues.push(
-                    IssueCode::Duplicate,
-                    format!("{label}.code"),
-                    code,
-                    "this country appears more than once; merge the entries",
-                );
+                issues.push(format!("{label}.code"), code, IssueArgs::DuplicateCountry);
                 continue;
             }
             countries.push(raw.validate(code, &label, &self.defaults, &mut issues));
@@ -1184,10 +1122,9 @@ impl RawCountry {
                     facts.region = region;
                 }
                 None => issues.push(
-                    IssueCode::UnknownName,
                     format!("{label}.facts.region"),
                     r,
-                    "unknown region; use a UN M49 sub-region id such as \"south_america\"",
+                    IssueArgs::one_of(Vocabulary::Region, &Region::ALL, Region::id),
                 ),
             }
         }
@@ -1201,10 +1138,9 @@ impl RawCountry {
                     }
                 }
                 Err(m) => issues.push(
-                    IssueCode::UnknownCountry,
                     format!("{label}.accreditation_hosts"),
                     h,
-                    m,
+                    IssueArgs::CountryCode { problem: m },
                 ),
             }
         }
@@ -1216,13 +1152,9 @@ impl RawCountry {
             let field = format!("{label}.phenomena[{j}]");
             let Some(phenomenon) = Phenomenon::from_id(&p.phenomenon) else {
                 issues.push(
-                    IssueCode::UnknownPhenomenon,
                     format!("{field}.phenomenon"),
                     &p.phenomenon,
-                    format!(
-                        "unknown phenomenon; use one of: {}",
-                        Phenomenon::ALL.map(Phenomenon::id).join(", ")
-                    ),
+                    IssueArgs::one_of(Vocabulary::Phenomenon, &Phenomenon::ALL, Phenomenon::id),
                 );
                 continue;
             };
@@ -1249,7 +1181,11 @@ impl RawCountry {
             let to = match CountryCode::parse(&l.to) {
                 Ok(c) => c,
                 Err(m) => {
-                    issues.push(IssueCode::UnknownCountry, format!("{field}.to"), &l.to, m);
+                    issues.push(
+                        format!("{field}.to"),
+                        &l.to,
+                        IssueArgs::CountryCode { problem: m },
+                    );
                     continue;
                 }
             };
@@ -1270,13 +1206,9 @@ impl RawCountry {
             let field = format!("{label}.criteria.{key}");
             let Some(criterion) = Criterion::from_id(key) else {
                 issues.push(
-                    IssueCode::UnknownCriterion,
                     field,
                     key,
-                    format!(
-                        "unknown criterion; use one of: {}",
-                        Criterion::ALL.map(Criterion::id).join(", ")
-                    ),
+                    IssueArgs::one_of(Vocabulary::Criterion, &Criterion::ALL, Criterion::id),
                 );
                 continue;
             };
@@ -1306,18 +1238,12 @@ impl RawCountry {
                             issues.check_range(&format!("{field}.value"), v, SCALE_MIN, SCALE_MAX);
                         }
                         (None, true) => {}
-                        (Some(v), true) => issues.push(
-                            IssueCode::Contradiction,
-                            format!("{field}.missing"),
-                            v,
-                            "a value and missing = true; keep one",
-                        ),
-                        (None, false) => issues.push(
-                            IssueCode::Missing,
-                            format!("{field}.value"),
-                            "",
-                            "no value; give one, or write missing = true to record that it is unknown",
-                        ),
+                        (Some(v), true) => {
+                            issues.push(format!("{field}.missing"), v, IssueArgs::ValueAndMissing)
+                        }
+                        (None, false) => {
+                            issues.push(format!("{field}.value"), "", IssueArgs::NoValue)
+                        }
                     }
                     Assessed {
                         value: if d.missing { None } else { d.value },

@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::{excerpt, CodeProblem};
+
 /// An ISO 3166-1 alpha-2 country code (or `XK`) that is known to the reference table.
 ///
 /// The only ways to build one are [`CountryCode::parse`] and [`str::parse`] (its [`FromStr`]
@@ -32,24 +34,23 @@ impl CountryCode {
     /// Parses a code, accepting lower case; fails unless the code is in the reference table.
     ///
     /// # Errors
-    /// Returns a message naming the code and, for the common mistake `UK`, the right code.
-    pub fn parse(text: &str) -> Result<CountryCode, String> {
+    /// What is wrong with the text ([`CodeProblem`]): not two letters, not assigned, or (for
+    /// the common mistake `UK`) the code meant. placement-text renders it in words.
+    pub fn parse(text: &str) -> Result<CountryCode, CodeProblem> {
         let upper = text.trim().to_ascii_uppercase();
         let bytes = upper.as_bytes();
         if bytes.len() != 2 || !bytes.iter().all(u8::is_ascii_uppercase) {
-            return Err(format!(
-                "{text:?} is not a two-letter ISO 3166-1 alpha-2 code (e.g. \"CO\")"
-            ));
+            return Err(CodeProblem::NotTwoLetters);
         }
         let code = CountryCode([bytes[0], bytes[1]]);
         if table().binary_search_by(|c| c.code.cmp(&code)).is_ok() {
             Ok(code)
         } else if upper == "UK" {
-            Err("\"UK\" is not an ISO 3166-1 code; the United Kingdom is \"GB\"".to_string())
+            Err(CodeProblem::UseInstead {
+                code: CountryCode(*b"GB"),
+            })
         } else {
-            Err(format!(
-                "{text:?} is not an assigned ISO 3166-1 alpha-2 code (nor XK, Kosovo); check the spelling, e.g. \"GE\" for Georgia"
-            ))
+            Err(CodeProblem::Unassigned)
         }
     }
 
@@ -80,9 +81,9 @@ impl FromStr for CountryCode {
 
     /// As [`CountryCode::parse`], with the crate's error type.
     fn from_str(text: &str) -> Result<CountryCode, crate::Error> {
-        CountryCode::parse(text).map_err(|message| crate::Error::BadCountryCode {
-            text: text.to_string(),
-            message,
+        CountryCode::parse(text).map_err(|problem| crate::Error::BadCountryCode {
+            text: crate::error::excerpt(text),
+            problem,
         })
     }
 }
@@ -108,7 +109,9 @@ impl Serialize for CountryCode {
 impl<'de> Deserialize<'de> for CountryCode {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        CountryCode::parse(&s).map_err(serde::de::Error::custom)
+        CountryCode::parse(&s).map_err(|p| {
+            serde::de::Error::custom(format_args!("[unknown_country] \"{}\": {p}", excerpt(&s)))
+        })
     }
 }
 
@@ -283,7 +286,12 @@ mod tests {
     fn parse_rejects_unknown_and_explains_uk() {
         assert!(CountryCode::parse("ZZ").is_err());
         assert!(CountryCode::parse("C").is_err());
-        assert!(CountryCode::parse("UK").unwrap_err().contains("GB"));
+        assert_eq!(
+            CountryCode::parse("UK"),
+            Err(CodeProblem::UseInstead {
+                code: CountryCode::parse("GB").unwrap()
+            })
+        );
         let gb = CountryCode::parse("gb").unwrap();
         assert_eq!(gb.facts().name_nl, "Verenigd Koninkrijk");
         assert!(!gb.facts().eu_member);

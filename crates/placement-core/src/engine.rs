@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use crate::assessment::{AssessmentSet, CountryAssessment};
 use crate::country::CountryCode;
 use crate::criteria::{Criterion, Side, SCALE_MAX, SCALE_MIN};
-use crate::error::{Error, Issue, IssueCode, Issues};
+use crate::error::{Error, Issue, IssueArgs, Issues};
 use crate::evidence::Marking;
 use crate::kernel::{
     host_placed, CountryInput, Decision, Exact, Fired, Kernel, NoTrace, Recorder, Weights,
@@ -299,7 +299,7 @@ impl<'r> Engine<'r> {
     /// Checks that `evaluation` was made with this engine's rulebook.
     ///
     /// # Errors
-    /// [`Error::Invalid`] with [`IssueCode::IncompatibleRulebook`] when its hash differs.
+    /// [`Error::Invalid`] with [`IssueCode::IncompatibleRulebook`](crate::IssueCode::IncompatibleRulebook) when its hash differs.
     pub fn check_compatible(&self, evaluation: &Evaluation) -> Result<(), Error> {
         if evaluation.rulebook.hash == self.rules_hash {
             return Ok(());
@@ -308,16 +308,14 @@ impl<'r> Engine<'r> {
         Err(Error::Invalid {
             origin: "<evaluation>".to_string(),
             issues: vec![Issue::new(
-                IssueCode::IncompatibleRulebook,
                 "rulebook.hash",
                 &evaluation.rulebook.hash,
-                format!(
-                    "the evaluation was made with rulebook {} ({}), not {} ({}); evaluate again with the same rulebook",
-                    evaluation.rulebook.id,
-                    evaluation.rulebook.hash,
-                    rules.id(),
-                    self.rules_hash
-                ),
+                IssueArgs::IncompatibleRulebook {
+                    made_with: evaluation.rulebook.id.clone(),
+                    made_with_hash: evaluation.rulebook.hash.clone(),
+                    given: rules.id().to_string(),
+                    given_hash: self.rules_hash.clone(),
+                },
             )],
         })
     }
@@ -331,10 +329,9 @@ impl<'r> Engine<'r> {
             for (k, a) in &c.criteria {
                 if a.value.is_none() {
                     issues.push(
-                        IssueCode::Missing,
                         format!("country[{}].criteria.{}", c.code, k.id()),
                         "",
-                        "the rulebook's missing-value policy is `reject`; assess the value or choose another policy",
+                        IssueArgs::RejectPolicy,
                     );
                 }
             }

@@ -31,6 +31,17 @@ pub enum Marking {
     StateSecretTopSecret,
 }
 
+/// A text that is not a date `YYYY-MM-DD` ([`Date::parse`]); its issue is
+/// [`crate::error::IssueArgs::Date`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadDate;
+
+impl std::fmt::Display for BadDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[bad_date] YYYY-MM-DD")
+    }
+}
+
 /// A calendar date `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -46,9 +57,9 @@ impl Date {
     /// Parses `YYYY-MM-DD`.
     ///
     /// # Errors
-    /// A message saying what form is expected.
-    pub fn parse(text: &str) -> Result<Date, String> {
-        let bad = || format!("{text:?} is not a date of the form YYYY-MM-DD");
+    /// [`BadDate`] when the text is not of the form `YYYY-MM-DD` or not a day of the calendar.
+    pub fn parse(text: &str) -> Result<Date, BadDate> {
+        let bad = || BadDate;
         let mut parts = text.split('-');
         let (Some(y), Some(m), Some(d), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())

@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
-use crate::error::Error;
+use crate::error::{Error, FileType};
 
 /// The default largest input file, in bytes (16 MiB: the shipped assessment set is about
 /// 100 KB). Override it with the environment variable [`MAX_INPUT_BYTES_VAR`].
@@ -49,29 +49,29 @@ pub fn max_input_bytes() -> u64 {
         .unwrap_or(DEFAULT_MAX_INPUT_BYTES)
 }
 
-/// What kind of file a path names, in words, for an error message.
-fn kind(meta: &Metadata) -> &'static str {
+/// What kind of file a path names (placement-text has the words).
+fn kind(meta: &Metadata) -> FileType {
     let t = meta.file_type();
     if t.is_dir() {
-        return "a directory";
+        return FileType::Directory;
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return "a FIFO (named pipe)";
+            return FileType::Fifo;
         }
         if t.is_char_device() {
-            return "a character device";
+            return FileType::CharDevice;
         }
         if t.is_block_device() {
-            return "a block device";
+            return FileType::BlockDevice;
         }
         if t.is_socket() {
-            return "a socket";
+            return FileType::Socket;
         }
     }
-    "not a regular file"
+    FileType::Other
 }
 
 /// Reads a whole input file as UTF-8 text, with the size cap of [`max_input_bytes`].

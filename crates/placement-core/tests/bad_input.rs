@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use placement_core::error::{CodeProblem, IssueArgs};
 use placement_core::{AssessmentSet, Error, IssueCode, Rulebook};
 
 fn issues(text: &str) -> Vec<placement_core::Issue> {
@@ -17,9 +18,11 @@ fn issues(text: &str) -> Vec<placement_core::Issue> {
 }
 
 fn has(issues: &[placement_core::Issue], code: IssueCode, field: &str, value: &str) -> bool {
-    issues
-        .iter()
-        .any(|i| i.code == code && i.field.contains(field) && i.value.contains(value))
+    issues.iter().any(|i| {
+        i.code == code
+            && i.field.contains(field)
+            && i.value.as_deref().unwrap_or("").contains(value)
+    })
 }
 
 #[test]
@@ -27,7 +30,16 @@ fn unknown_country_code() {
     let text = toml(&[c("CO", &[])]).replace("code = \"CO\"", "code = \"UK\"");
     let i = issues(&text);
     assert!(has(&i, IssueCode::UnknownCountry, "country[0].code", "UK"));
-    assert!(i[0].message.contains("GB"), "{}", i[0].message);
+    assert!(
+        matches!(
+            &i[0].args,
+            IssueArgs::CountryCode {
+                problem: CodeProblem::UseInstead { code }
+            } if code.as_str() == "GB"
+        ),
+        "{:?}",
+        i[0]
+    );
 }
 
 #[test]
@@ -234,7 +246,13 @@ fn dependency_cycles_are_found() {
         .iter()
         .find(|i| i.code == IssueCode::Cycle)
         .expect("cycle");
-    assert_eq!(cycle.value, "R-X -> R-Y -> R-Z");
+    assert_eq!(cycle.value.as_deref(), Some("R-X -> R-Y -> R-Z"));
+    assert_eq!(
+        cycle.args,
+        IssueArgs::Cycle {
+            rules: vec!["R-X".into(), "R-Y".into(), "R-Z".into()]
+        }
+    );
 }
 
 #[test]

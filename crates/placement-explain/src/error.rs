@@ -47,8 +47,16 @@ pub enum ExplainError {
         message: String,
     },
     /// The engine refused to re-evaluate a country (e.g. its input became invalid).
-    #[error("re-evaluation failed: {0}")]
-    Engine(#[from] placement_core::Error),
+    /// (Its message renders the core error through placement-text; it is not also chained as
+    /// a `source`, so the error is printed once.)
+    #[error("re-evaluation failed: {}", placement_text::Lang::En.error(.0))]
+    Engine(placement_core::Error),
+}
+
+impl From<placement_core::Error> for ExplainError {
+    fn from(e: placement_core::Error) -> Self {
+        ExplainError::Engine(e)
+    }
 }
 
 fn suggest(s: &[String]) -> String {

@@ -104,10 +104,10 @@ impl Resolved {
                         code: text.clone(),
                         reason: "not a country of this instance".to_string(),
                     }),
-                    Err(reason) => problems.push(InputProblem::UnknownCountry {
+                    Err(problem) => problems.push(InputProblem::UnknownCountry {
                         field: field.to_string(),
-                        code: text.clone(),
-                        reason,
+                        code: placement_core::error::excerpt(text),
+                        reason: placement_text::Lang::En.code_problem(problem),
                     }),
                 }
             }

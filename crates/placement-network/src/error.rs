@@ -30,9 +30,10 @@ pub enum NetworkError {
         /// What is wrong.
         message: String,
     },
-    /// The core engine refused the assessment set (see its issues).
-    #[error(transparent)]
-    Core(#[from] placement_core::Error),
+    /// The core engine refused the assessment set (see its issues; the message renders them
+    /// through placement-text).
+    #[error("{}", placement_text::Lang::En.error(.0))]
+    Core(placement_core::Error),
     /// The MIP solver failed on a model the pre-checks found feasible (a numerical failure or
     /// an expired time limit). Report it with the input; the greedy plan is still usable.
     #[error("MIP solver failed: {message}")]
@@ -170,4 +171,10 @@ pub enum Conflict {
         /// Every active constraint.
         active: Vec<String>,
     },
+}
+
+impl From<placement_core::Error> for NetworkError {
+    fn from(e: placement_core::Error) -> Self {
+        NetworkError::Core(e)
+    }
 }

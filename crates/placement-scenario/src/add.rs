@@ -3,6 +3,7 @@
 
 use placement_core::assessment::SpringboardLink;
 use placement_core::{AssessmentSet, CountryAssessment, CountryCode, Criterion};
+use placement_text::Lang;
 
 /// Parses one added country against the working set. Springboard links may point to any
 /// country of the working set. Returns `(field, message)` pairs on failure.
@@ -54,11 +55,11 @@ pub(crate) fn parse_added(
                 .map(|i| {
                     (
                         i.field.split_once('.').map_or("", |(_, f)| f).to_string(),
-                        i.to_string(),
+                        Lang::En.issue(i),
                     )
                 })
                 .collect(),
-            other => vec![(String::new(), other.to_string())],
+            other => vec![(String::new(), Lang::En.error(other))],
         })?;
     let Some(mut ca) = parsed.countries().first().cloned() else {
         return Err(vec![(String::new(), "no country given".to_string())]);
@@ -92,7 +93,7 @@ pub(crate) fn parse_added(
                     format!("{field}.to"),
                     format!("{c} is not another country of the assessment set"),
                 )),
-                Err(m) => errors.push((format!("{field}.to"), m)),
+                Err(m) => errors.push((format!("{field}.to"), Lang::En.bad_country_code(to, m))),
             }
         }
         if !errors.is_empty() {

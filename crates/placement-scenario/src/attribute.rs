@@ -158,9 +158,9 @@ impl ScenarioDiff {
 pub(crate) fn evaluate(scenario: &Scenario, state: &State) -> Result<Evaluation, ScenarioError> {
     Engine::new(&state.rulebook)
         .evaluate(&state.assessment)
-        .map_err(|source| ScenarioError::Engine {
+        .map_err(|error| ScenarioError::Engine {
             scenario: scenario.meta.name.clone(),
-            source,
+            error,
         })
 }
 
@@ -399,9 +399,9 @@ impl Attributor<'_> {
                     change.apply_local(&mut ca);
                     let r = engine
                         .reevaluate(self.base_eval, &base.assessment, &ca)
-                        .map_err(|source| ScenarioError::Engine {
+                        .map_err(|error| ScenarioError::Engine {
                             scenario: self.scenario.meta.name.clone(),
-                            source,
+                            error,
                         })?;
                     self.counts.1 += 1;
                     return Ok(BTreeMap::from([(x, Snapshot::of(&r))]));

@@ -114,14 +114,14 @@ pub enum ScenarioError {
         problems: Vec<Problem>,
     },
     /// The engine refused to evaluate a resolved scenario (e.g. a `reject` missing-value policy
-    /// with missing values). Its message lists what to change.
-    #[error("{scenario}: evaluation failed: {source}")]
+    /// with missing values). Its message lists what to change (the core error in words, through
+    /// placement-text; not also chained as a `source`, so it is printed once).
+    #[error("{scenario}: evaluation failed: {}", placement_text::Lang::En.error(.error))]
     Engine {
         /// The scenario's name.
         scenario: String,
         /// The core error.
-        #[source]
-        source: placement_core::Error,
+        error: placement_core::Error,
     },
     /// An output path is also one of the inputs. Choose another output file.
     #[error("{}: refusing to write: this file is an input of the run; choose another --out file", path.display())]

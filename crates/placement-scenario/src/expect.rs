@@ -41,6 +41,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use placement_core::{Class, CountryCode, DecisionRecord, Instrument, Organisation};
+use placement_text::Lang;
 
 use crate::attribute::{evaluate, ScenarioDiff};
 use crate::builder::Builder;
@@ -288,6 +289,7 @@ impl Builder<'_> {
                 None
             }
             Err(m) => {
+                let m = Lang::En.bad_country_code(text, m);
                 self.problem(ProblemCode::UnknownCountry, line, field, m);
                 None
             }

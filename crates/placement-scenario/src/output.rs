@@ -24,7 +24,7 @@ pub fn write_atomic(path: &Path, contents: &str, inputs: &[PathBuf]) -> Result<(
         },
         other => ScenarioError::Write {
             path: path.to_path_buf(),
-            source: std::io::Error::other(other.to_string()),
+            source: std::io::Error::other(placement_text::Lang::En.error(&other)),
         },
     })
 }

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use placement_core::{AssessmentSet, Citation, Rulebook};
+use placement_text::Lang;
 
 use crate::builder::Builder;
 use crate::change::Change;
@@ -200,7 +201,13 @@ fn load_chain(
     let text = match placement_core::io::read_input(path) {
         Ok(t) => t,
         Err(e) => {
-            problems.push(ProblemCode::MissingFile, rfile, rline, field, e.to_string());
+            problems.push(
+                ProblemCode::MissingFile,
+                rfile,
+                rline,
+                field,
+                Lang::En.error(&e),
+            );
             return None;
         }
     };
@@ -247,7 +254,7 @@ fn from_text(
                     file,
                     0,
                     "scenario.base",
-                    e.to_string(),
+                    Lang::En.error(&e),
                 );
                 return None;
             }
@@ -263,7 +270,8 @@ fn from_text(
                         base_line,
                         "scenario.base",
                         format!(
-                            "cannot read the base: {e}; give a path relative to this file, or \"default\""
+                            "cannot read the base: {}; give a path relative to this file, or \"default\"",
+                            Lang::En.error(&e)
                         ),
                     );
                     return None;
@@ -286,7 +294,7 @@ fn from_text(
                                     file,
                                     0,
                                     "rulebook",
-                                    e.to_string(),
+                                    Lang::En.error(&e),
                                 );
                                 return None;
                             }
@@ -388,10 +396,10 @@ pub(crate) fn core_problems(problems: &mut Problems, file: &str, e: &placement_c
                     file,
                     0,
                     i.field.clone(),
-                    i.to_string(),
+                    Lang::En.issue(i),
                 );
             }
         }
-        other => problems.push(ProblemCode::Rejected, file, 0, "", other.to_string()),
+        other => problems.push(ProblemCode::Rejected, file, 0, "", Lang::En.error(other)),
     }
 }

@@ -17,11 +17,14 @@
 //! - [`Lang`]: the language, with one method per kind of label (`labels`) and per kind of
 //!   record sentence (`records`).
 //! - [`num`], [`signed`]: numbers in the language's style.
+//! - `issues`: the core's validation issues and errors in words (`Lang::issue`,
+//!   `Lang::error`), naming file, field and value and saying how to fix it.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(unreachable_pub)]
 
+mod issues;
 mod labels;
 mod numbers;
 mod records;

@@ -41,7 +41,7 @@ use serde::Serialize;
 
 use crate::citation::Citation;
 use crate::criteria::Criterion;
-use crate::error::{parse_by_extension, read_file, Error, Issue, IssueCode, Issues};
+use crate::error::{parse_by_extension, read_file, Error, FileKind, Issue, IssueArgs, Issues};
 use crate::phenomenon::Phenomenon;
 
 /// A validated rulebook for one policy regime.
@@ -95,12 +95,12 @@ impl Rulebook {
             return Err(Error::Invalid {
                 origin: "<embedded rulebooks>".to_string(),
                 issues: vec![crate::Issue::new(
-                    crate::IssueCode::UnknownName,
                     "rulebook",
                     id,
-                    format!(
-                        "no embedded rulebook with this id; use one of: {}",
-                        EMBEDDED.map(|(i, _)| i).join(", ")
+                    crate::error::IssueArgs::one_of(
+                        crate::error::Vocabulary::Rulebook,
+                        &EMBEDDED,
+                        |(i, _)| i,
                     ),
                 )],
             });
@@ -116,7 +116,7 @@ impl Rulebook {
     /// # Errors
     /// [`Error::Parse`] with line and column, or [`Error::Invalid`] with every problem found.
     pub fn parse(origin: &str, text: &str) -> Result<Rulebook, Error> {
-        let raw: raw::RawRulebook = parse_by_extension(origin, text, "rulebook")?;
+        let raw: raw::RawRulebook = parse_by_extension(origin, text, FileKind::Rulebook)?;
         raw.validate(origin, |base| Rulebook::embedded(base).ok())
     }
 
@@ -205,7 +205,7 @@ impl Rulebook {
         format!("<rulebook {}>", self.id)
     }
 
-    /// The index of rule `id`, or an [`IssueCode::UnknownRule`] error listing the valid ids.
+    /// The index of rule `id`, or an [`IssueCode::UnknownRule`](crate::IssueCode::UnknownRule) error listing the valid ids.
     fn rule_index(&self, id: &str) -> Result<usize, Error> {
         self.rules
             .iter()
@@ -213,18 +213,12 @@ impl Rulebook {
             .ok_or_else(|| Error::Invalid {
                 origin: self.origin(),
                 issues: vec![Issue::new(
-                    IssueCode::UnknownRule,
                     "rule",
                     id,
-                    format!(
-                        "no rule with this id in rulebook {}; use one of: {}",
-                        self.id,
-                        self.rules
-                            .iter()
-                            .map(|r| r.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    IssueArgs::NoSuchRule {
+                        rulebook: Some(self.id.clone()),
+                        known: self.rules.iter().map(|r| r.id.clone()).collect(),
+                    },
                 )],
             })
     }
@@ -233,8 +227,8 @@ impl Rulebook {
     /// a rule on can make it conflict with another at equal salience). On error nothing changes.
     ///
     /// # Errors
-    /// [`Error::Invalid`] with an [`IssueCode::UnknownRule`] issue listing the valid ids, or the
-    /// [`IssueCode::Conflict`] issues the switch would cause.
+    /// [`Error::Invalid`] with an [`IssueCode::UnknownRule`](crate::IssueCode::UnknownRule) issue listing the valid ids, or the
+    /// [`IssueCode::Conflict`](crate::IssueCode::Conflict) issues the switch would cause.
     pub fn set_rule_enabled(&mut self, id: &str, enabled: bool) -> Result<(), Error> {
         let i = self.rule_index(id)?;
         let mut rules = self.rules.clone();
@@ -252,20 +246,15 @@ impl Rulebook {
     /// returns how many thresholds changed (at least one). On error nothing changes.
     ///
     /// # Errors
-    /// [`Error::Invalid`] with an [`IssueCode::UnknownRule`] issue (listing the valid ids), an
-    /// [`IssueCode::NotFinite`] issue for NaN or infinity, or an [`IssueCode::UnknownName`]
+    /// [`Error::Invalid`] with an [`IssueCode::UnknownRule`](crate::IssueCode::UnknownRule) issue (listing the valid ids), an
+    /// [`IssueCode::NotFinite`](crate::IssueCode::NotFinite) issue for NaN or infinity, or an [`IssueCode::UnknownName`](crate::IssueCode::UnknownName)
     /// issue when the rule compares nothing called `on`.
     pub fn set_threshold(&mut self, rule_id: &str, on: &str, value: f64) -> Result<usize, Error> {
         let i = self.rule_index(rule_id)?;
         let field = format!("rule[{rule_id}].threshold.{on}");
         let mut issues = Issues::default();
         if !value.is_finite() {
-            issues.push(
-                IssueCode::NotFinite,
-                &field,
-                value,
-                "a threshold must be a finite number",
-            );
+            issues.push(&field, value, IssueArgs::ThresholdNotFinite);
             return issues.finish(&self.origin(), 0);
         }
         let Some(rule) = self.rules.get_mut(i) else {
@@ -275,10 +264,11 @@ impl Rulebook {
         let n = raw::set_threshold(&mut when, on, value);
         if n == 0 {
             issues.push(
-                IssueCode::UnknownName,
                 &field,
                 on,
-                format!("rule {rule_id} compares no criterion or metric with this id"),
+                IssueArgs::ComparesNothing {
+                    rule: rule_id.to_string(),
+                },
             );
             return issues.finish(&self.origin(), 0);
         }
@@ -289,7 +279,7 @@ impl Rulebook {
     /// Sets the priority of a phenomenon, 0–1. On error nothing changes.
     ///
     /// # Errors
-    /// [`Error::Invalid`] with an [`IssueCode::NotFinite`] or [`IssueCode::OutOfRange`] issue
+    /// [`Error::Invalid`] with an [`IssueCode::NotFinite`](crate::IssueCode::NotFinite) or [`IssueCode::OutOfRange`](crate::IssueCode::OutOfRange) issue
     /// naming `phenomena.priority.<id>`.
     pub fn set_priority(&mut self, phenomenon: Phenomenon, priority: f64) -> Result<(), Error> {
         let mut issues = Issues::default();
@@ -318,25 +308,12 @@ impl Rulebook {
         for c in crate::Criterion::ALL {
             let field = format!("weights.{}", c.id());
             match (c.side(), weights.get(&c)) {
-                (Side::RuleOnly, Some(w)) => issues.push(
-                    crate::IssueCode::BadWeights,
-                    field,
-                    w,
-                    "this criterion is read by rules only and is not weighed",
-                ),
+                (Side::RuleOnly, Some(w)) => issues.push(field, w, IssueArgs::NotWeighed),
                 (Side::RuleOnly, None) => {}
-                (_, None) => issues.push(
-                    crate::IssueCode::Missing,
-                    field,
-                    "",
-                    "every weighed criterion needs a weight (0 is allowed)",
-                ),
-                (_, Some(w)) if !w.is_finite() || *w < 0.0 => issues.push(
-                    crate::IssueCode::BadWeights,
-                    field,
-                    w,
-                    "a weight must be a finite number >= 0",
-                ),
+                (_, None) => issues.push(field, "", IssueArgs::WeightMissing),
+                (_, Some(w)) if !w.is_finite() || *w < 0.0 => {
+                    issues.push(field, w, IssueArgs::BadWeight)
+                }
                 _ => {}
             }
         }
@@ -347,12 +324,7 @@ impl Rulebook {
                 .map(|(_, w)| *w)
                 .sum();
             if sum.is_nan() || sum <= 0.0 {
-                issues.push(
-                    crate::IssueCode::BadWeights,
-                    "weights",
-                    sum,
-                    "the weights of each side (need, added value) must sum to a positive number",
-                );
+                issues.push("weights", sum, IssueArgs::SideSum { side, sum });
             }
         }
         issues.finish("<weights>", ())?;

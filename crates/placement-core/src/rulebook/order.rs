@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use petgraph::graphmap::DiGraphMap;
 
 use super::model::*;
-use crate::error::{IssueCode, Issues};
+use crate::error::{IssueArgs, Issues};
 
 fn collect_fired<'a>(c: &'a Condition, out: &mut Vec<&'a str>) {
     match c {
@@ -46,15 +46,7 @@ pub(super) fn order_and_check(mut rules: Vec<Rule>, issues: &mut Issues) -> Vec<
         for d in deps {
             if let (Some(&s), Some(&j)) = (stage_of.get(d), index.get(d)) {
                 if s > r.stage {
-                    issues.push(
-                        IssueCode::Contradiction,
-                        &field,
-                        d,
-                        format!(
-                            "depends on a rule of the later {} stage, which has not run yet",
-                            s.id()
-                        ),
-                    );
+                    issues.push(&field, d, IssueArgs::DependsOnLaterStage { stage: s });
                 } else if s == r.stage {
                     graph.add_edge(j, i, ());
                 }
@@ -63,18 +55,20 @@ pub(super) fn order_and_check(mut rules: Vec<Rule>, issues: &mut Issues) -> Vec<
         if r.stage < Stage::Instrument && uses(&r.when, &|c| matches!(c, Condition::Instrument(_)))
         {
             issues.push(
-                IssueCode::Contradiction,
                 &field,
                 "instrument",
-                "tests the instrument before the instrument stage has decided it",
+                IssueArgs::DecidedLater {
+                    stage: Stage::Instrument,
+                },
             );
         }
         if r.stage < Stage::Class && uses(&r.when, &|c| matches!(c, Condition::Class(_))) {
             issues.push(
-                IssueCode::Contradiction,
                 &field,
                 "class",
-                "tests the class before the class stage has decided it",
+                IssueArgs::DecidedLater {
+                    stage: Stage::Class,
+                },
             );
         }
         if r.stage != Stage::Network
@@ -82,12 +76,7 @@ pub(super) fn order_and_check(mut rules: Vec<Rule>, issues: &mut Issues) -> Vec<
                 matches!(c, Condition::Fact(Fact::AccreditationHostPlaced))
             })
         {
-            issues.push(
-                IssueCode::Contradiction,
-                &field,
-                "accreditation_host_placed",
-                "this fact is known only in the network stage",
-            );
+            issues.push(&field, "accreditation_host_placed", IssueArgs::NetworkOnly);
         }
     }
     for scc in petgraph::algo::tarjan_scc(&graph) {
@@ -96,10 +85,11 @@ pub(super) fn order_and_check(mut rules: Vec<Rule>, issues: &mut Issues) -> Vec<
             let mut names: Vec<&str> = scc.iter().map(|&i| rules[i].id.as_str()).collect();
             names.sort_unstable();
             issues.push(
-                IssueCode::Cycle,
                 "rule",
                 names.join(" -> "),
-                "these rules depend on each other in a circle (through `fired`); break the cycle",
+                IssueArgs::Cycle {
+                    rules: names.iter().map(|n| n.to_string()).collect(),
+                },
             );
         }
     }
@@ -115,16 +105,14 @@ pub(super) fn order_and_check(mut rules: Vec<Rule>, issues: &mut Issues) -> Vec<
                 && a.then != b.then
             {
                 issues.push(
-                    IssueCode::Conflict,
                     format!("rule[{}]", b.id),
                     format!("{} vs {}", a.id, b.id),
-                    format!(
-                        "both run in the {} stage at salience {} with different effects ({} / {}); give one a higher salience",
-                        a.stage.id(),
-                        a.salience,
-                        a.then.notation(),
-                        b.then.notation()
-                    ),
+                    IssueArgs::Conflict {
+                        stage: a.stage,
+                        salience: a.salience,
+                        first: a.then.clone(),
+                        second: b.then.clone(),
+                    },
                 );
             }
         }

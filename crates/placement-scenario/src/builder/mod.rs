@@ -14,6 +14,7 @@ use crate::error::{ProblemCode, Problems};
 use crate::file::RawScenario;
 use crate::locate::Source;
 use crate::resolve::{core_problems, relative, State};
+use placement_text::Lang;
 
 mod rules;
 
@@ -67,6 +68,7 @@ impl Builder<'_> {
                 None
             }
             Err(m) => {
+                let m = Lang::En.bad_country_code(text, m);
                 self.problem(ProblemCode::UnknownCountry, line, field, m);
                 None
             }
@@ -93,8 +95,9 @@ impl Builder<'_> {
         let text = date.unwrap_or(&self.date).to_string();
         let parsed = match placement_core::evidence::Date::parse(&text) {
             Ok(d) => d,
-            Err(m) => {
+            Err(_) => {
                 if date.is_some() {
+                    let m = Lang::En.bad_date(&text);
                     self.problem(ProblemCode::OutOfRange, line, format!("{field}.date"), m);
                 }
                 self.work.assessment.meta().as_of
@@ -170,7 +173,7 @@ impl Builder<'_> {
                                 ProblemCode::Rejected,
                                 line,
                                 "countries.remove",
-                                i.to_string(),
+                                Lang::En.issue(i),
                             );
                         }
                     }
@@ -328,7 +331,7 @@ impl Builder<'_> {
                             ProblemCode::UnknownCountry,
                             line,
                             format!("{field}.accreditation_hosts"),
-                            m,
+                            Lang::En.bad_country_code(h, m),
                         ),
                     }
                 }

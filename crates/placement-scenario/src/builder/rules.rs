@@ -3,6 +3,8 @@
 use placement_core::CountryCode;
 
 use crate::change::ChangeKind;
+use placement_text::Lang;
+
 use crate::error::ProblemCode;
 use crate::file::RawScenario;
 
@@ -52,7 +54,7 @@ impl Builder<'_> {
                                 ProblemCode::Contradiction,
                                 l,
                                 format!("{field}.enabled"),
-                                i.to_string(),
+                                Lang::En.issue(i),
                             );
                         }
                     }

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use placement_core::{CountryCode, Criterion, Phenomenon};
 
 use crate::change::{Change, ChangeKind, Location};
+use placement_text::Lang;
+
 use crate::error::ProblemCode;
 use crate::file::RawScenario;
 use crate::resolve::relative;
@@ -113,7 +115,7 @@ impl Builder<'_> {
                         ProblemCode::MissingFile,
                         line,
                         format!("table[{i}].file"),
-                        e.to_string(),
+                        Lang::En.error(&e),
                     );
                     continue;
                 }
@@ -214,7 +216,7 @@ impl Builder<'_> {
                     ProblemCode::OutOfRange,
                     line,
                     i.field.clone(),
-                    i.message.clone(),
+                    Lang::En.issue_problem(&i.args),
                 );
             }
             return;

@@ -10,7 +10,7 @@ use super::order::order_and_check;
 use super::Rulebook;
 use crate::citation::Citation;
 use crate::criteria::{Criterion, Side};
-use crate::error::{Error, IssueCode, Issues};
+use crate::error::{Error, IssueArgs, Issues, ParamTable, Vocabulary};
 use crate::phenomenon::{Phenomenon, Role, Trend};
 
 mod rule;
@@ -153,13 +153,9 @@ impl RawRulebook {
                 Some(r) => Some(r),
                 None => {
                     issues.push(
-                        IssueCode::UnknownName,
                         "rulebook.base",
                         b,
-                        format!(
-                            "no embedded rulebook with this id; use one of: {}",
-                            super::EMBEDDED.map(|(id, _)| id).join(", ")
-                        ),
+                        IssueArgs::one_of(Vocabulary::Rulebook, &super::EMBEDDED, |(id, _)| id),
                     );
                     return Err(Error::Invalid {
                         origin: origin.to_string(),
@@ -175,12 +171,7 @@ impl RawRulebook {
                 (Some(s), _) => s.clone(),
                 (None, Some(s)) => s.clone(),
                 (None, None) => {
-                    issues.push(
-                        IssueCode::Missing,
-                        format!("rulebook.{name}"),
-                        "",
-                        "required (or name a `base` rulebook to inherit it)",
-                    );
+                    issues.push(format!("rulebook.{name}"), "", IssueArgs::RequiredOrBase);
                     String::new()
                 }
             }
@@ -197,12 +188,7 @@ impl RawRulebook {
             (Some(c), _) => c.clone(),
             (None, Some(b)) => b.citation.clone(),
             (None, None) => {
-                issues.push(
-                    IssueCode::Missing,
-                    "rulebook.citation",
-                    "",
-                    "cite the seed passage that describes this regime",
-                );
+                issues.push("rulebook.citation", "", IssueArgs::NoCitation);
                 Citation::new("", "")
             }
         };
@@ -225,12 +211,7 @@ impl RawRulebook {
         for (i, raw) in self.rule.iter().enumerate() {
             let field = format!("rule[{}]", raw.id);
             if !ids.insert(raw.id.clone()) {
-                issues.push(
-                    IssueCode::Duplicate,
-                    format!("rule[{i}].id"),
-                    &raw.id,
-                    "a rule with this id already exists; give it a new id, or use a [[patch]] to change the existing one",
-                );
+                issues.push(format!("rule[{i}].id"), &raw.id, IssueArgs::DuplicateRule);
                 continue;
             }
             if let Some(rule) = raw.validate(&field, &all_ids, &mut issues) {
@@ -241,10 +222,12 @@ impl RawRulebook {
             let field = format!("patch[{i}]");
             let Some(rule) = rules.iter_mut().find(|r| r.id == p.rule) else {
                 issues.push(
-                    IssueCode::UnknownRule,
                     format!("{field}.rule"),
                     &p.rule,
-                    "no rule with this id in the rulebook; check the id (they are listed in docs/model.md)",
+                    IssueArgs::NoSuchRule {
+                        rulebook: None,
+                        known: Vec::new(),
+                    },
                 );
                 continue;
             };
@@ -257,20 +240,17 @@ impl RawRulebook {
             for t in &p.threshold {
                 if !t.value.is_finite() {
                     issues.push(
-                        IssueCode::NotFinite,
                         format!("{field}.threshold.{}", t.id),
                         t.value,
-                        "a threshold must be a finite number",
+                        IssueArgs::ThresholdNotFinite,
                     );
                 } else if set_threshold(&mut rule.when, &t.id, t.value) == 0 {
                     issues.push(
-                        IssueCode::UnknownName,
                         format!("{field}.threshold.id"),
                         &t.id,
-                        format!(
-                            "rule {} compares no criterion or metric with this id",
-                            rule.id
-                        ),
+                        IssueArgs::ComparesNothing {
+                            rule: rule.id.clone(),
+                        },
                     );
                 }
             }
@@ -300,15 +280,14 @@ fn require_all<T: Copy>(
     present: impl Fn(T) -> bool,
     prefix: &str,
     id: fn(T) -> &'static str,
-    message: &str,
+    table: ParamTable,
 ) {
     for &t in all {
         if !present(t) {
             issues.push(
-                IssueCode::Missing,
                 format!("{prefix}.{}", id(t)),
                 "",
-                message,
+                IssueArgs::EveryNeeds { table },
             );
         }
     }
@@ -340,22 +319,13 @@ pub(super) fn set_threshold(c: &mut Condition, id: &str, value: f64) -> usize {
 fn check_citation(issues: &mut Issues, field: &str, c: &Citation) {
     if !c.seed_is_known() {
         issues.push(
-            IssueCode::UnknownName,
             format!("{field}.seed"),
             &c.seed,
-            format!(
-                "not one of the seed files: {}",
-                crate::citation::SEED_FILES.join(", ")
-            ),
+            IssueArgs::one_of(Vocabulary::SeedFile, &crate::citation::SEED_FILES, |s| s),
         );
     }
     if c.quote.trim().is_empty() {
-        issues.push(
-            IssueCode::Missing,
-            format!("{field}.quote"),
-            "",
-            "give a short verbatim quote from the seed file",
-        );
+        issues.push(format!("{field}.quote"), "", IssueArgs::NoQuote);
     }
 }
 
@@ -364,12 +334,7 @@ fn pick<T>(v: Option<T>, base: Option<T>, name: &str, issues: &mut Issues) -> Op
     match (v, base) {
         (Some(v), _) | (None, Some(v)) => Some(v),
         (None, None) => {
-            issues.push(
-                IssueCode::Missing,
-                format!("scoring.{name}"),
-                "",
-                "required (or name a `base` rulebook)",
-            );
+            issues.push(format!("scoring.{name}"), "", IssueArgs::RequiredOrBase);
             None
         }
     }
@@ -383,28 +348,16 @@ impl RawScoring {
             let field = format!("scoring.weights.{key}");
             match Criterion::from_id(key) {
                 None => issues.push(
-                    IssueCode::UnknownCriterion,
                     field,
                     key,
-                    format!(
-                        "unknown criterion; use one of: {}",
-                        Criterion::ALL.map(Criterion::id).join(", ")
-                    ),
+                    IssueArgs::one_of(Vocabulary::Criterion, &Criterion::ALL, Criterion::id),
                 ),
-                Some(c) if c.side() == Side::RuleOnly => issues.push(
-                    IssueCode::BadWeights,
-                    field,
-                    key,
-                    "this criterion is read by rules only and is not weighed; remove the weight",
-                ),
+                Some(c) if c.side() == Side::RuleOnly => {
+                    issues.push(field, key, IssueArgs::NotWeighed)
+                }
                 Some(c) => {
                     if !w.is_finite() || *w < 0.0 {
-                        issues.push(
-                            IssueCode::BadWeights,
-                            field,
-                            w,
-                            "a weight must be a finite number >= 0",
-                        );
+                        issues.push(field, w, IssueArgs::BadWeight);
                     } else {
                         weights.insert(c, *w);
                     }
@@ -414,10 +367,9 @@ impl RawScoring {
         for c in Criterion::ALL {
             if c.side() != Side::RuleOnly && !weights.contains_key(&c) {
                 issues.push(
-                    IssueCode::Missing,
                     format!("scoring.weights.{}", c.id()),
                     "",
-                    "every weighed criterion needs a weight (0 is allowed)",
+                    IssueArgs::WeightMissing,
                 );
             }
         }
@@ -428,18 +380,7 @@ impl RawScoring {
                 .map(|(_, w)| w)
                 .sum();
             if weights.len() == Criterion::ALL.len() - 2 && sum <= 0.0 {
-                issues.push(
-                    IssueCode::BadWeights,
-                    "scoring.weights",
-                    sum,
-                    format!(
-                        "the weights of the {} side sum to {sum}; they must sum to a positive number",
-                        match side {
-                            Side::Need => "need",
-                            _ => "added-value",
-                        }
-                    ),
-                );
+                issues.push("scoring.weights", sum, IssueArgs::SideSum { side, sum });
             }
         }
         let total: f64 = weights.values().sum();
@@ -488,13 +429,9 @@ impl RawPhenomena {
             let field = format!("phenomena.priority.{key}");
             match Phenomenon::from_id(key) {
                 None => issues.push(
-                    IssueCode::UnknownPhenomenon,
                     field,
                     key,
-                    format!(
-                        "unknown phenomenon; use one of: {}",
-                        Phenomenon::ALL.map(Phenomenon::id).join(", ")
-                    ),
+                    IssueArgs::one_of(Vocabulary::Phenomenon, &Phenomenon::ALL, Phenomenon::id),
                 ),
                 Some(p) => {
                     if issues.check_range(&field, *v, 0.0, 1.0) {
@@ -519,7 +456,7 @@ impl RawPhenomena {
             |p| out.priority.contains_key(&p),
             "phenomena.priority",
             Phenomenon::id,
-            "every phenomenon needs a priority between 0 and 1",
+            ParamTable::PhenomenonPriority,
         );
         require_all(
             issues,
@@ -527,7 +464,7 @@ impl RawPhenomena {
             |r| out.role.contains_key(&r),
             "phenomena.role",
             Role::id,
-            "every role needs a factor",
+            ParamTable::RoleFactor,
         );
         require_all(
             issues,
@@ -535,7 +472,7 @@ impl RawPhenomena {
             |t| out.trend.contains_key(&t),
             "phenomena.trend",
             Trend::id,
-            "every trend needs a factor",
+            ParamTable::TrendFactor,
         );
         out
     }

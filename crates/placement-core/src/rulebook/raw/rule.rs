@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use super::{check_citation, RawCmp, RawCondition, RawEffect, RawRule};
 use crate::assessment::DataSharingBasis;
 use crate::criteria::Criterion;
-use crate::error::{IssueCode, Issues};
+use crate::error::{IssueArgs, Issues, Vocabulary};
 use crate::outcome::{Class, Instrument};
 use crate::rulebook::model::*;
 
@@ -13,22 +13,15 @@ use crate::rulebook::model::*;
 /// accepted ids.
 fn lookup<T: Copy>(
     issues: &mut Issues,
-    code: IssueCode,
+    vocabulary: Vocabulary,
     field: impl Into<String>,
     name: &str,
-    what: &str,
     all: &[T],
     id: fn(T) -> &'static str,
 ) -> Option<T> {
     let found = all.iter().copied().find(|t| id(*t) == name);
     if found.is_none() {
-        let accepted: Vec<&str> = all.iter().map(|t| id(*t)).collect();
-        issues.push(
-            code,
-            field,
-            name,
-            format!("unknown {what}; use one of: {}", accepted.join(", ")),
-        );
+        issues.push(field, name, IssueArgs::one_of(vocabulary, all, id));
     }
     found
 }
@@ -36,10 +29,9 @@ fn lookup<T: Copy>(
 fn class(issues: &mut Issues, field: String, name: &str) -> Option<Class> {
     lookup(
         issues,
-        IssueCode::UnknownName,
+        Vocabulary::Class,
         field,
         name,
-        "class",
         &Class::ALL,
         Class::id,
     )
@@ -48,10 +40,9 @@ fn class(issues: &mut Issues, field: String, name: &str) -> Option<Class> {
 fn instrument(issues: &mut Issues, field: String, name: &str) -> Option<Instrument> {
     lookup(
         issues,
-        IssueCode::UnknownName,
+        Vocabulary::Instrument,
         field,
         name,
-        "instrument",
         &Instrument::ALL,
         Instrument::id,
     )
@@ -67,13 +58,9 @@ impl RawRule {
         let stage = Stage::ALL.into_iter().find(|s| s.id() == self.stage);
         if stage.is_none() {
             issues.push(
-                IssueCode::UnknownName,
                 format!("{field}.stage"),
                 &self.stage,
-                format!(
-                    "unknown stage; use one of: {}",
-                    Stage::ALL.map(Stage::id).join(", ")
-                ),
+                IssueArgs::one_of(Vocabulary::Stage, &Stage::ALL, Stage::id),
             );
         }
         check_citation(issues, &format!("{field}.citation"), &self.citation);
@@ -82,12 +69,7 @@ impl RawRule {
             ("statement_nl", &self.statement_nl),
         ] {
             if text.trim().is_empty() {
-                issues.push(
-                    IssueCode::Missing,
-                    format!("{field}.{name}"),
-                    "",
-                    "every rule needs a plain-language statement in English and Dutch",
-                );
+                issues.push(format!("{field}.{name}"), "", IssueArgs::NoStatement);
             }
         }
         let when = self.when.validate(&format!("{field}.when"), ids, issues);
@@ -95,10 +77,9 @@ impl RawRule {
         let (stage, when, then) = (stage?, when?, then?);
         if !then.allowed_in(stage) {
             issues.push(
-                IssueCode::Contradiction,
                 format!("{field}.then"),
                 then.notation(),
-                format!("this effect cannot run in the {} stage", stage.id()),
+                IssueArgs::EffectWrongStage { stage },
             );
             return None;
         }
@@ -119,19 +100,17 @@ impl RawRule {
 fn cmp(field: &str, raw: &RawCmp, issues: &mut Issues) -> Option<Op> {
     if !raw.value.is_finite() {
         issues.push(
-            IssueCode::NotFinite,
             format!("{field}.value"),
             raw.value,
-            "a threshold must be a finite number",
+            IssueArgs::ThresholdNotFinite,
         );
     }
     let op = Op::parse(&raw.op);
     if op.is_none() {
         issues.push(
-            IssueCode::UnknownName,
             format!("{field}.op"),
             &raw.op,
-            "use one of >=, >, <=, <",
+            IssueArgs::one_of(Vocabulary::Operator, &[">=", ">", "<=", "<"], |s| s),
         );
     }
     op
@@ -164,10 +143,9 @@ impl RawCondition {
                 let op = cmp(&f, raw, issues);
                 let id = lookup(
                     issues,
-                    IssueCode::UnknownCriterion,
+                    Vocabulary::Criterion,
                     format!("{f}.id"),
                     &raw.id,
-                    "criterion",
                     &Criterion::ALL,
                     Criterion::id,
                 );
@@ -182,10 +160,9 @@ impl RawCondition {
                 let op = cmp(&f, raw, issues);
                 let id = lookup(
                     issues,
-                    IssueCode::UnknownName,
+                    Vocabulary::Metric,
                     format!("{f}.id"),
                     &raw.id,
-                    "metric",
                     &Metric::ALL,
                     Metric::id,
                 );
@@ -197,10 +174,9 @@ impl RawCondition {
             }
             RawCondition::Fact(name) => lookup(
                 issues,
-                IssueCode::UnknownName,
+                Vocabulary::Fact,
                 format!("{field}.fact"),
                 name,
-                "fact",
                 &Fact::ALL,
                 Fact::id,
             )
@@ -217,10 +193,9 @@ impl RawCondition {
                     .filter_map(|name| {
                         lookup(
                             issues,
-                            IssueCode::UnknownName,
+                            Vocabulary::DataSharingBasis,
                             format!("{field}.data_sharing"),
                             name,
-                            "data-sharing basis",
                             &all,
                             DataSharingBasis::id,
                         )
@@ -237,10 +212,12 @@ impl RawCondition {
             RawCondition::Fired(id) => {
                 if !ids.contains(id) {
                     issues.push(
-                        IssueCode::UnknownRule,
                         format!("{field}.fired"),
                         id,
-                        "no rule with this id; check the spelling",
+                        IssueArgs::NoSuchRule {
+                            rulebook: None,
+                            known: Vec::new(),
+                        },
                     );
                     return None;
                 }
