@@ -6,25 +6,39 @@
 //! cargo run --release --example advise -- --input my.toml --rules my-rules.toml
 //! cargo run --release --example advise -- --regime p2-2013  # an embedded historical rulebook
 //! cargo run --release --example advise -- --format json     # the decision records
+//! cargo run --release --example advise -- --capacity 30      # the network plan at 30 liaisons
+//! cargo run --release --example advise -- --against my-network.json  # and the reconciliation
 //! ```
 //!
-//! The table is `placement_explain::render::ranking`.
+//! The table is `placement_explain::render::ranking`; under it the network plan at the capacity
+//! (`placement_reconcile::render::plan_section`): which countries get a post, which are served
+//! by accreditation from which chosen post. With `--against FILE` the reconciliation with that
+//! network follows (`placement_reconcile::render::reconciliation`).
 
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use placement_core::Engine;
 use placement_explain::render::{ranking, RankingOptions};
+use placement_reconcile::render::{plan_section, reconciliation, Style};
 
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/plan.rs"]
+mod plan_args;
 use cli::{LangArg, Sources};
+use plan_args::PlanArgs;
 
 #[derive(Parser)]
 #[command(about = "Rank candidate countries for police liaison placement, with reasons")]
 struct Args {
     #[command(flatten)]
     sources: Sources,
+    #[command(flatten)]
+    plan: PlanArgs,
+    /// Leave out the network plan (text format).
+    #[arg(long, conflicts_with = "against")]
+    no_plan: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
@@ -51,7 +65,7 @@ fn main() -> ExitCode {
     cli::exit_in(lang, run(args))
 }
 
-fn run(args: Args) -> Result<(), placement_core::Error> {
+fn run(args: Args) -> anyhow::Result<()> {
     let (input, rules) = args.sources.load()?;
     let evaluation = Engine::new(&rules).evaluate(&input)?;
     let explainer = if args.explain {
@@ -74,7 +88,24 @@ fn run(args: Args) -> Result<(), placement_core::Error> {
                 explainer: explainer.as_ref(),
                 ..RankingOptions::default()
             };
-            cli::print(&ranking(&evaluation, &rules, &options));
+            let mut text = ranking(&evaluation, &rules, &options);
+            if !args.no_plan {
+                let lang = args.lang.into();
+                let (network, settings) = args.plan.load()?;
+                let plan = placement_reconcile::overview(&evaluation, &network, &settings)?;
+                text.push_str(&plan_section(&plan, lang, Style::Text));
+                if args.plan.against.is_some() {
+                    let r = placement_reconcile::reconcile(
+                        &rules,
+                        &input,
+                        &evaluation,
+                        &network,
+                        &plan,
+                    )?;
+                    text.push_str(&reconciliation(&r, &rules, lang, Style::Text));
+                }
+            }
+            cli::print(&text);
         }
     }
     Ok(())

@@ -10,6 +10,8 @@
 //! - [`mcda`] (`placement-mcda`): classical multi-criteria methods for researchers.
 //! - [`network`] (`placement-network`): choosing the posts of a whole network within capacity
 //!   and budget.
+//! - [`reconcile`] (`placement-reconcile`): the capacity-aware plan next to the per-country
+//!   recommendation, and its reconciliation with an actual network.
 //! - [`scenario`] (`placement-scenario`): named what-if scenarios compared with a baseline.
 //! - [`text`] (`placement-text`): every label and sentence in English and Dutch.
 #![forbid(unsafe_code)]
@@ -20,6 +22,7 @@ pub use placement_core as core;
 pub use placement_explain as explain;
 pub use placement_mcda as mcda;
 pub use placement_network as network;
+pub use placement_reconcile as reconcile;
 pub use placement_scenario as scenario;
 pub use placement_text as text;
 

@@ -109,6 +109,10 @@ pub struct CountryAssessment {
     pub data_sharing: DataSharingBasis,
     /// A Benelux partner (Belgian) liaison already covers the country (MLA only, R-BNL-1).
     pub partner_liaison: bool,
+    /// A third country that lost the EU's legal (assistance) instruments it used to be inside
+    /// (the United Kingdom after Brexit; seed 002 "het vervallen van de EU wetgeving en de
+    /// hierop gebaseerde (rechtshulp)instrumenten").
+    pub lost_eu_instruments: bool,
     /// Countries with a post from which this country could be accredited (R-ACC-2).
     pub accreditation_hosts: Vec<CountryCode>,
     /// Assessed criteria (derived ones are absent when their parts are given).
@@ -138,6 +142,8 @@ pub enum FactChange {
     Region(Region),
     /// A Benelux partner liaison covers the country.
     PartnerLiaison(bool),
+    /// The country lost the EU's legal (assistance) instruments.
+    LostEuInstruments(bool),
     /// The basis for information exchange.
     DataSharing(DataSharingBasis),
     /// Countries from whose posts it can be accredited.
@@ -155,6 +161,7 @@ impl FactChange {
             FactChange::LandBorderNl(_) => "land_border_nl",
             FactChange::Region(_) => "region",
             FactChange::PartnerLiaison(_) => "partner_liaison",
+            FactChange::LostEuInstruments(_) => "lost_eu_instruments",
             FactChange::DataSharing(_) => "data_sharing",
             FactChange::AccreditationHosts(_) => "accreditation_hosts",
             FactChange::Springboard(_) => "springboard",
@@ -173,7 +180,8 @@ impl FactChange {
             FactChange::EuMember(b)
             | FactChange::Schengen(b)
             | FactChange::LandBorderNl(b)
-            | FactChange::PartnerLiaison(b) => b.to_string(),
+            | FactChange::PartnerLiaison(b)
+            | FactChange::LostEuInstruments(b) => b.to_string(),
             FactChange::Region(r) => r.id().to_string(),
             FactChange::DataSharing(d) => d.id().to_string(),
             FactChange::AccreditationHosts(v) => format!("[{}]", codes(v)),
@@ -316,6 +324,7 @@ impl CountryAssessment {
                 mark(self, "region", differs);
             }
             FactChange::PartnerLiaison(b) => self.partner_liaison = *b,
+            FactChange::LostEuInstruments(b) => self.lost_eu_instruments = *b,
             FactChange::DataSharing(d) => self.data_sharing = *d,
             FactChange::AccreditationHosts(h) => {
                 self.accreditation_hosts = h.clone();
@@ -927,6 +936,8 @@ struct RawCountry {
     #[serde(default)]
     partner_liaison: bool,
     #[serde(default)]
+    lost_eu_instruments: bool,
+    #[serde(default)]
     data_sharing: Option<DataSharingBasis>,
     #[serde(default)]
     accreditation_hosts: Vec<String>,
@@ -1271,6 +1282,7 @@ impl RawCountry {
             facts,
             overridden_facts: overridden,
             partner_liaison: self.partner_liaison,
+            lost_eu_instruments: self.lost_eu_instruments,
             accreditation_hosts: hosts,
             criteria,
             phenomena,

@@ -32,7 +32,7 @@ use crate::kernel::{
     COUNTRY_STAGES,
 };
 use crate::outcome::Instrument;
-use crate::phenomenon::{noisy_or, Theme};
+use crate::phenomenon::{noisy_or, Role, Theme};
 use crate::record::*;
 use crate::rulebook::{Effect, MissingPolicy, Rulebook, Stage};
 
@@ -77,6 +77,7 @@ struct Prepared {
     phenomena: Vec<PhenomenonTerm>,
     police_theme: f64,
     marechaussee_theme: f64,
+    upstream: f64,
     /// The springboard terms the value was derived from (empty when assessed directly).
     springboard: Vec<SpringboardTerm>,
 }
@@ -88,6 +89,7 @@ impl Prepared {
             values: &self.values,
             police_theme: self.police_theme,
             marechaussee_theme: self.marechaussee_theme,
+            upstream: self.upstream,
             has_phenomena: !ca.phenomena.is_empty(),
             host_placed,
         }
@@ -392,6 +394,22 @@ impl<'r> Engine<'r> {
                 }
             })
             .collect();
+        // Upstream disruption (seed 002): the strongest phenomenon for which the country is a
+        // source or transit country, with the factor of those roles only.
+        let upstream = ca
+            .phenomena
+            .iter()
+            .filter_map(|p| {
+                let role = p
+                    .roles
+                    .iter()
+                    .filter(|r| matches!(r, Role::Source | Role::Transit))
+                    .map(|r| params.role.get(r).copied().unwrap_or(0.0))
+                    .reduce(f64::max)?;
+                let trend = params.trend.get(&p.trend).copied().unwrap_or(1.0);
+                Some(params.priority_of(p.phenomenon) * (p.intensity * role * trend).min(SCALE_MAX))
+            })
+            .fold(0.0, f64::max);
         let theme = |t: Theme| {
             noisy_or(
                 phenomena
@@ -413,6 +431,7 @@ impl<'r> Engine<'r> {
             phenomena,
             police_theme,
             marechaussee_theme,
+            upstream,
             springboard: Vec::new(),
         }
     }
@@ -508,6 +527,7 @@ impl<'r> Engine<'r> {
             region: facts.region,
             eu_member: facts.eu_member,
             partner_liaison: ca.partner_liaison,
+            lost_eu_instruments: ca.lost_eu_instruments,
             data_sharing: ca.data_sharing,
             overridden_facts: ca.overridden_facts.clone(),
             accreditation_hosts: ca.accreditation_hosts.clone(),
@@ -522,6 +542,7 @@ impl<'r> Engine<'r> {
             score: d.score,
             police_theme: p.police_theme,
             marechaussee_theme: p.marechaussee_theme,
+            upstream: p.upstream,
             class: d.class(),
             instrument: d.instrument(),
             organisation: d.organisation(),

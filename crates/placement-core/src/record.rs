@@ -17,7 +17,7 @@ use crate::phenomenon::Phenomenon;
 use crate::rulebook::{Effect, MissingPolicy, Rule, Stage};
 
 /// Version of the record's JSON shape; bumped on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The result of evaluating an assessment set under a rulebook.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -288,6 +288,9 @@ pub struct DecisionRecord {
     pub eu_member: bool,
     /// A Benelux partner liaison covers the country.
     pub partner_liaison: bool,
+    /// A third country that lost the EU's legal (assistance) instruments (schema 3).
+    #[serde(default)]
+    pub lost_eu_instruments: bool,
     /// Basis for information exchange.
     pub data_sharing: DataSharingBasis,
     /// Facts the input overrode.
@@ -316,6 +319,9 @@ pub struct DecisionRecord {
     pub police_theme: f64,
     /// Crime relation on Marechaussee themes, 0–10.
     pub marechaussee_theme: f64,
+    /// Upstream relation (source and transit roles only), 0–10 (schema 3).
+    #[serde(default)]
+    pub upstream: f64,
     /// The class.
     pub class: Class,
     /// The instrument.

@@ -81,11 +81,91 @@ fn r_eu_2_does_not_apply_where_the_europol_route_falls_short() {
 }
 
 #[test]
-fn r_bnl_3_partner_liaison_discounts_added_value() {
-    let co = c("CO", &[]).extra("partner_liaison = true");
-    let (on, off) = with_and_without("p4-2019", "R-BNL-3", &[co], "CO");
-    assert_eq!(on.1, Instrument::PartnerLiaison);
-    assert_eq!(off.1, Instrument::PermanentLiaison);
+fn r_brexit_1_lost_eu_instruments_raise_added_value() {
+    // Seed 002: "het vervallen van de EU wetgeving en de hierop gebaseerde (rechtshulp)instrumenten".
+    let gb = c(
+        "GB",
+        &[
+            HIGH_NEED[0],
+            HIGH_NEED[1],
+            HIGH_NEED[2],
+            ("cooperation_quality", 8.0),
+        ],
+    )
+    .extra("lost_eu_instruments = true");
+    let (on, off) = with_and_without("p4-2019", "R-BREXIT-1", &[gb], "GB");
+    assert_eq!(on.1, Instrument::PermanentLiaison);
+    assert_eq!(off.1, Instrument::FlexibleLiaison);
+}
+
+#[test]
+fn r_coop_exc_does_not_apply_where_the_eu_instruments_were_lost() {
+    // Excellent cooperation that rested on EU instruments no longer rules a liaison out.
+    let rules = Rulebook::default_rulebook().unwrap();
+    let values = [
+        HIGH_NEED[0],
+        HIGH_NEED[1],
+        HIGH_NEED[2],
+        ("cooperation_quality", 9.0),
+    ];
+    let before = eval(&rules, &[c("GB", &values)]);
+    assert_eq!(outcome(&before, "GB").1, Instrument::None);
+    let after = eval(
+        &rules,
+        &[c("GB", &values).extra("lost_eu_instruments = true")],
+    );
+    assert_eq!(outcome(&after, "GB").1, Instrument::PermanentLiaison);
+    let r = after.record(code("GB")).unwrap();
+    assert!(r.rules.iter().all(|f| f.rule != "R-COOP-EXC"));
+    assert!(r.lost_eu_instruments);
+}
+
+#[test]
+fn r_nbr_1_neighbours_with_strong_need_get_a_liaison() {
+    // Seed 002: "In België, Duitsland en het VK plaatst de politie de komende periode liaisons".
+    // The condition reads the fact land_border_nl, never a country name.
+    let values = [
+        HIGH_NEED[0],
+        HIGH_NEED[1],
+        HIGH_NEED[2],
+        HIGH_NEED[3],
+        HIGH_NEED[4],
+        ("europol_channel", 8.0),
+    ];
+    let (on, off) = with_and_without("p4-2019", "R-NBR-1", &[c("BE", &values)], "BE");
+    assert_eq!(on.1, Instrument::PermanentLiaison);
+    assert_eq!(off.1, Instrument::FlexibleLiaison);
+    // The same values in an EU member without a land border: the Europol track (a FILO).
+    let e = eval(&Rulebook::default_rulebook().unwrap(), &[c("AT", &values)]);
+    assert_eq!(outcome(&e, "AT").1, Instrument::FlexibleLiaison);
+}
+
+const HUMAN_TRAFFICKING_SOURCE: &str = "\n[[country.phenomena]]\nphenomenon = \"human_trafficking\"\nintensity = 6\nroles = [\"source\"]\ntrend = \"stable\"\n";
+const HUMAN_TRAFFICKING_DESTINATION: &str = "\n[[country.phenomena]]\nphenomenon = \"human_trafficking\"\nintensity = 6\nroles = [\"destination\"]\ntrend = \"stable\"\n";
+
+#[test]
+fn r_phen_5_upstream_disruption_inside_the_eu() {
+    // Seed 002: "plaatst de politie liaisons in bron- en transitlanden van criminele fenomenen";
+    // "taakaccent mensenhandel in Polen, Bosnië en Italië".
+    let values = [
+        HIGH_NEED[1],
+        HIGH_NEED[2],
+        HIGH_NEED[3],
+        HIGH_NEED[4],
+        ("europol_channel", 8.0),
+    ];
+    let pl = c("PL", &values).phenomena(HUMAN_TRAFFICKING_SOURCE);
+    let (on, off) = with_and_without("p4-2019", "R-PHEN-5", &[pl], "PL");
+    assert_eq!(on.1, Instrument::PermanentLiaison);
+    assert_eq!(off.1, Instrument::FlexibleLiaison);
+    // The same intensity as a destination country is not upstream: the Europol track.
+    let e = eval(
+        &Rulebook::default_rulebook().unwrap(),
+        &[c("PL", &values).phenomena(HUMAN_TRAFFICKING_DESTINATION)],
+    );
+    let r = e.record(code("PL")).unwrap();
+    assert_eq!(r.upstream, 0.0);
+    assert_eq!(r.instrument, Instrument::FlexibleLiaison);
 }
 
 #[test]
@@ -184,10 +264,28 @@ fn r_eu_3_other_eu_members_use_the_europol_channel() {
 
 #[test]
 fn r_bnl_1_legal_assistance_through_the_partner_liaison() {
-    let ve = c("VE", &[]).extra("partner_liaison = true");
+    let ve = c("VE", &[("obstacles", 2.0)]).extra("partner_liaison = true");
     let (on, off) = with_and_without("p4-2019", "R-BNL-1", &[ve], "VE");
     assert_eq!(on.1, Instrument::PartnerLiaison);
     assert_eq!(off.1, Instrument::FlexibleLiaison);
+}
+
+#[test]
+fn r_bnl_1_never_stands_in_where_the_need_is_high() {
+    // Seed 001: the Belgian liaison handles legal-assistance requests "en dus niet de andere
+    // genoemde liaisontaken": with a high need the country is judged on its own.
+    let rules = Rulebook::default_rulebook().unwrap();
+    let high = c(
+        "US",
+        &[HIGH_NEED[0], HIGH_NEED[1], HIGH_NEED[2], ("obstacles", 3.0)],
+    )
+    .extra("partner_liaison = true");
+    let e = eval(&rules, &[high]);
+    let r = e.record(code("US")).unwrap();
+    assert!(r.need >= 60.0);
+    assert_ne!(r.instrument, Instrument::PartnerLiaison);
+    // And the partner liaison is counted once: it does not discount the added value.
+    assert_eq!(r.added_value, r.added_value_base);
 }
 
 #[test]

@@ -68,6 +68,8 @@ pub(crate) struct ProbeBox {
     av_part: (f64, f64),
     police: (f64, f64),
     marechaussee: (f64, f64),
+    /// Range of the upstream relation.
+    upstream: (f64, f64),
     has_phenomena: Tri,
     empty: bool,
 }
@@ -84,6 +86,7 @@ impl ProbeBox {
             av_part: none,
             police: none,
             marechaussee: none,
+            upstream: none,
             has_phenomena: Tri::Unknown,
             empty: true,
         }
@@ -102,6 +105,7 @@ impl ProbeBox {
         widen(&mut self.av_part, av_part);
         widen(&mut self.police, s.police_theme);
         widen(&mut self.marechaussee, s.marechaussee_theme);
+        widen(&mut self.upstream, s.upstream);
         let p = Tri::of(s.has_phenomena);
         self.has_phenomena = if self.empty || self.has_phenomena == p {
             p
@@ -218,6 +222,7 @@ impl Domain for Abstract<'_> {
                     Metric::Score => (b.need_part.0 + s.av_part.0, b.need_part.1 + s.av_part.1),
                     Metric::PoliceTheme => b.police,
                     Metric::MarechausseeTheme => b.marechaussee,
+                    Metric::Upstream => b.upstream,
                 };
                 compare_range(*op, (lo - EPS, hi + EPS), *value)
             }

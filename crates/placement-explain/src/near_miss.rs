@@ -133,6 +133,7 @@ pub(crate) fn near_misses(
             values: &values,
             police_theme: record.police_theme,
             marechaussee_theme: record.marechaussee_theme,
+            upstream: record.upstream,
             has_phenomena: !record.phenomena.is_empty(),
             host_placed,
         },

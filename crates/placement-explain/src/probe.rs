@@ -35,6 +35,8 @@ pub(crate) struct ProbeState {
     pub police_theme: f64,
     /// Crime relation on Marechaussee themes, 0–10.
     pub marechaussee_theme: f64,
+    /// Upstream relation (source and transit roles), 0–10.
+    pub upstream: f64,
     /// The crime relation comes from phenomenon assessments.
     pub has_phenomena: bool,
 }
@@ -47,6 +49,7 @@ impl ProbeState {
         if criterion == Criterion::CrimeRelation {
             self.police_theme = value;
             self.marechaussee_theme = 0.0;
+            self.upstream = 0.0;
             self.has_phenomena = false;
         }
     }
@@ -117,6 +120,7 @@ impl<'a> Probe<'a> {
                 values,
                 police_theme: record.police_theme,
                 marechaussee_theme: record.marechaussee_theme,
+                upstream: record.upstream,
                 has_phenomena: !record.phenomena.is_empty(),
             },
         }
@@ -143,6 +147,7 @@ impl<'a> Probe<'a> {
             values: &state.values,
             police_theme: state.police_theme,
             marechaussee_theme: state.marechaussee_theme,
+            upstream: state.upstream,
             has_phenomena: state.has_phenomena,
             host_placed: self.host_placed,
         }

@@ -114,6 +114,7 @@ pub(crate) struct RawFacts {
     pub(crate) land_border_nl: Option<bool>,
     pub(crate) region: Option<String>,
     pub(crate) partner_liaison: Option<bool>,
+    pub(crate) lost_eu_instruments: Option<bool>,
     pub(crate) data_sharing: Option<String>,
     pub(crate) accreditation_hosts: Option<Vec<String>>,
     pub(crate) springboard: Option<Vec<RawLink>>,

@@ -106,8 +106,8 @@ fn a_wrong_expectation_is_reported_with_file_line_and_country() {
     let path = folder("scenarios").join("brexit-2019.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     let wrong = text.replace(
-        "instrument = \"permanent_liaison\"\ncauses = \"jointly\"",
-        "instrument = \"capacity_building\"\ncauses = \"single\"",
+        "instrument = \"permanent_liaison\"\nrule = \"R-BREXIT-1\"",
+        "instrument = \"capacity_building\"\nrule = \"R-COOP-EXC\"",
     );
     assert_ne!(
         text, wrong,
@@ -129,7 +129,7 @@ fn a_wrong_expectation_is_reported_with_file_line_and_country() {
         format!("brexit-wrong.toml:{line}: GB expect[0].instrument: expected capacity_building, found permanent_liaison")
     );
     assert!(
-        shown[1].contains("GB expect[0].causes: expected single, found jointly"),
+        shown[1].contains("GB expect[0].rule: ") && shown[1].contains("R-COOP-EXC"),
         "{}",
         shown[1]
     );

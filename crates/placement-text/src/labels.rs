@@ -309,6 +309,10 @@ impl Lang {
                 "crime relation on KMar themes",
                 "criminaliteitsrelatie KMar-thema's",
             ),
+            "upstream" => (
+                "strongest phenomenon as source or transit country",
+                "sterkste fenomeen als bron- of transitland",
+            ),
             other => (other, other),
         };
         self.pick(en, nl).to_string()

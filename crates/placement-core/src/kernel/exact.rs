@@ -21,6 +21,8 @@ pub struct CountryInput<'a> {
     pub police_theme: f64,
     /// Crime relation on Marechaussee themes, 0–10.
     pub marechaussee_theme: f64,
+    /// Upstream relation (source and transit roles only), 0–10.
+    pub upstream: f64,
     /// The crime relation comes from phenomenon assessments.
     pub has_phenomena: bool,
     /// One of the country's accreditation hosts holds a permanent liaison (read in the network
@@ -43,6 +45,7 @@ pub fn fact(
         Fact::Benelux => ca.facts.benelux,
         Fact::LandBorderNl => ca.facts.land_border_nl,
         Fact::PartnerLiaison => ca.partner_liaison,
+        Fact::LostEuInstruments => ca.lost_eu_instruments,
         Fact::HasPhenomena => has_phenomena,
         Fact::AccreditationHostPlaced => stage == Stage::Network && host_placed,
     }
@@ -107,6 +110,7 @@ impl Decision {
             Metric::Score => self.score,
             Metric::PoliceTheme => input.police_theme,
             Metric::MarechausseeTheme => input.marechaussee_theme,
+            Metric::Upstream => input.upstream,
         }
     }
 }

@@ -126,16 +126,22 @@ pub enum Metric {
     PoliceTheme,
     /// Crime relation on the Marechaussee's themes (migration crime), 0–10.
     MarechausseeTheme,
+    /// Upstream relation, 0–10: the strongest phenomenon term over the phenomena for which the
+    /// country is a source or transit country (role factor of its source/transit roles only).
+    /// 0 when the crime relation is not assessed per phenomenon. Upstream disruption, seed 002:
+    /// "plaatst de politie liaisons in bron- en transitlanden van criminele fenomenen".
+    Upstream,
 }
 
 impl Metric {
     /// All metrics.
-    pub const ALL: [Metric; 5] = [
+    pub const ALL: [Metric; 6] = [
         Metric::Need,
         Metric::AddedValue,
         Metric::Score,
         Metric::PoliceTheme,
         Metric::MarechausseeTheme,
+        Metric::Upstream,
     ];
 
     /// The snake_case id.
@@ -146,6 +152,7 @@ impl Metric {
             Metric::Score => "score",
             Metric::PoliceTheme => "police_theme",
             Metric::MarechausseeTheme => "marechaussee_theme",
+            Metric::Upstream => "upstream",
         }
     }
 
@@ -153,7 +160,7 @@ impl Metric {
     pub fn step(self) -> f64 {
         match self {
             Metric::Need | Metric::AddedValue | Metric::Score => 10.0,
-            Metric::PoliceTheme | Metric::MarechausseeTheme => 1.0,
+            Metric::PoliceTheme | Metric::MarechausseeTheme | Metric::Upstream => 1.0,
         }
     }
 }
@@ -176,11 +183,15 @@ pub enum Fact {
     HasPhenomena,
     /// One of the country's accreditation hosts got a permanent liaison (network stage only).
     AccreditationHostPlaced,
+    /// A third country that used to be inside the EU's legal (assistance) instruments and lost
+    /// them (the United Kingdom after Brexit). Seed 002: "het vervallen van de EU wetgeving en
+    /// de hierop gebaseerde (rechtshulp)instrumenten".
+    LostEuInstruments,
 }
 
 impl Fact {
     /// All facts.
-    pub const ALL: [Fact; 7] = [
+    pub const ALL: [Fact; 8] = [
         Fact::EuMember,
         Fact::Schengen,
         Fact::Benelux,
@@ -188,6 +199,7 @@ impl Fact {
         Fact::PartnerLiaison,
         Fact::HasPhenomena,
         Fact::AccreditationHostPlaced,
+        Fact::LostEuInstruments,
     ];
 
     /// The snake_case id.
@@ -200,6 +212,7 @@ impl Fact {
             Fact::PartnerLiaison => "partner_liaison",
             Fact::HasPhenomena => "has_phenomena",
             Fact::AccreditationHostPlaced => "accreditation_host_placed",
+            Fact::LostEuInstruments => "lost_eu_instruments",
         }
     }
 }

@@ -289,6 +289,9 @@ impl Builder<'_> {
             if let Some(b) = f.partner_liaison {
                 facts.push((FactChange::PartnerLiaison(b), at("partner_liaison")));
             }
+            if let Some(b) = f.lost_eu_instruments {
+                facts.push((FactChange::LostEuInstruments(b), at("lost_eu_instruments")));
+            }
             if let Some(r) = &f.region {
                 match Region::from_id(r) {
                     Some(r) => facts.push((FactChange::Region(r), at("region"))),

@@ -8,29 +8,41 @@ fn load(name: &str) -> Scenario {
 }
 
 #[test]
-fn brexit_moves_gb_to_a_permanent_liaison_only_jointly() {
+fn brexit_follows_from_the_lost_instruments_not_from_a_cooperation_number() {
+    // Seed 002: "het vervallen van de EU wetgeving en de hierop gebaseerde
+    // (rechtshulp)instrumenten". The scenario changes facts only; cooperation stays 9/10.
     let s = load("brexit-2019.toml");
     let d = compare(&s).unwrap();
     let gb = d.country("GB").unwrap();
-    assert!(gb.before.unwrap().instrument != Instrument::PermanentLiaison);
     assert_eq!(gb.after.unwrap().instrument, Instrument::PermanentLiaison);
-    // Leaving the EU alone makes cooperation "excellent" with a third country (R-COOP-EXC);
-    // losing the EU instruments alone keeps GB on the EU track: only together do they place.
-    assert!(gb.causes.single.is_empty());
-    let joint: Vec<&str> = gb
-        .causes
-        .jointly
-        .iter()
-        .map(|i| d.changes[*i].label.as_str())
-        .collect();
-    assert!(joint.contains(&"GB eu_member = false"), "{joint:?}");
-    assert!(joint.contains(&"GB cooperation_quality = 5"), "{joint:?}");
-    assert!(s
-        .state
-        .posts
-        .locked_in
-        .contains(&CountryCode::parse("GB").unwrap()));
-    assert_eq!(d.changed.iter().filter(|c| c.outcome_changed).count(), 1);
+    let code = CountryCode::parse("GB").unwrap();
+    let engine = placement_core::Engine::new(&s.state.rulebook);
+    let after = engine.evaluate(&s.state.assessment).unwrap();
+    let r = after.record(code).unwrap();
+    assert!(
+        d.changes
+            .iter()
+            .all(|c| !c.label.contains("cooperation_quality")),
+        "no tuned cooperation value"
+    );
+    assert!(r.lost_eu_instruments);
+    let fired: Vec<&str> = r.rules.iter().map(|f| f.rule.as_str()).collect();
+    assert!(fired.contains(&"R-BREXIT-1"), "{fired:?}");
+    assert!(fired.contains(&"R-PLC-1"), "{fired:?}");
+    // Leaving the EU without the fact: excellent cooperation with a third country, no liaison
+    // (the 2013 reasoning, R-COOP-EXC). The fact, not a tuned number, makes the difference.
+    let mut without = s.state.assessment.clone();
+    without
+        .set_fact(
+            code,
+            &placement_core::assessment::FactChange::LostEuInstruments(false),
+        )
+        .unwrap();
+    let e = engine.evaluate(&without).unwrap();
+    let r = e.record(code).unwrap();
+    assert_eq!(r.instrument, Instrument::None);
+    assert!(r.rules.iter().any(|f| f.rule == "R-COOP-EXC"));
+    assert!(s.state.posts.locked_in.contains(&code));
 }
 
 #[test]

@@ -1,0 +1,53 @@
+//! The network-plan options shared by `advise` and `reconcile` (included with
+//! `#[path = "common/plan.rs"] mod plan_args;`).
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use placement_reconcile::{actual_network, ActualNetwork, PlanSettings};
+
+/// `--capacity`, `--budget`, `--against`.
+#[derive(clap::Args)]
+pub struct PlanArgs {
+    /// Liaisons in the network plan; default: the number of host countries with a Dutch post
+    /// in the network of --against (35 for the 2025 network).
+    #[arg(long)]
+    pub capacity: Option<u32>,
+    /// Budget of the network plan, EUR per year; default: no budget limit.
+    #[arg(long)]
+    pub budget: Option<f64>,
+    /// The actual network to compare with (format of fixtures/network-2025.json); default: the
+    /// embedded 2025 network (seed 003).
+    #[arg(long, value_name = "FILE")]
+    pub against: Option<PathBuf>,
+}
+
+impl PlanArgs {
+    /// The actual network and the plan settings these options name.
+    pub fn load(&self) -> Result<(ActualNetwork, PlanSettings), String> {
+        let network = match &self.against {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    format!("{}: cannot read the network file: {e}", path.display())
+                })?;
+                actual_network(&path.display().to_string(), &text)
+            }
+            None => actual_network("network-2025.json", placement_network::NETWORK_2025),
+        }
+        .map_err(|e| e.to_string())?;
+        if let Some(b) = self.budget {
+            if !b.is_finite() || b <= 0.0 {
+                return Err(format!(
+                    "--budget {b}: give a positive amount in EUR per year, e.g. --budget 8400000"
+                ));
+            }
+        }
+        if self.capacity == Some(0) {
+            return Err("--capacity 0: give at least one liaison, e.g. --capacity 30".into());
+        }
+        let mut settings = PlanSettings::for_network(&network);
+        settings.capacity = self.capacity;
+        settings.budget = self.budget;
+        Ok((network, settings))
+    }
+}

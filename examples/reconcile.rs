@@ -1,0 +1,70 @@
+//! `reconcile`: the model's network plan against an actual network (default: the 2025 network,
+//! seed 003). Per country: agree, the model wants a post that does not exist, or a post exists
+//! the model does not support; each difference with the deciding rule, its margin and the
+//! smallest verified change that would make model and reality agree. Summary: precision and
+//! recall of the plan's host countries.
+//!
+//! ```text
+//! cargo run --release --example reconcile                         # p4-2019, 2025 network
+//! cargo run --release --example reconcile -- --lang nl --format markdown
+//! cargo run --release --example reconcile -- --capacity 43 --against my-network.json
+//! cargo run --release --example reconcile -- --format json
+//! ```
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use placement_core::Engine;
+use placement_reconcile::render::{reconciliation, Style};
+use placement_reconcile::{overview, reconcile};
+
+#[path = "common/cli.rs"]
+mod cli;
+#[path = "common/plan.rs"]
+mod plan_args;
+use cli::{Format, LangArg, Sources};
+use plan_args::PlanArgs;
+
+#[derive(Parser)]
+#[command(about = "Compare the model's network plan with an actual liaison network")]
+struct Args {
+    #[command(flatten)]
+    sources: Sources,
+    #[command(flatten)]
+    plan: PlanArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Language of the text.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
+}
+
+fn main() -> ExitCode {
+    cli::exit(run(Args::parse()))
+}
+
+fn run(args: Args) -> Result<(), String> {
+    let (input, rules) = args.sources.load().map_err(|e| e.to_string())?;
+    let (network, settings) = args.plan.load()?;
+    let evaluation = Engine::new(&rules)
+        .evaluate(&input)
+        .map_err(|e| e.to_string())?;
+    let plan = overview(&evaluation, &network, &settings).map_err(|e| e.to_string())?;
+    let r = reconcile(&rules, &input, &evaluation, &network, &plan).map_err(|e| e.to_string())?;
+    match args.format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?
+        ),
+        Format::Text => print!(
+            "{}",
+            reconciliation(&r, &rules, args.lang.into(), Style::Text)
+        ),
+        Format::Markdown => print!(
+            "{}",
+            reconciliation(&r, &rules, args.lang.into(), Style::Markdown)
+        ),
+    }
+    Ok(())
+}
