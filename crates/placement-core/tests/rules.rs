@@ -407,3 +407,17 @@ fn every_shipped_rule_has_a_test_here() {
         }
     }
 }
+
+#[test]
+fn docs_model_md_documents_every_shipped_rule() {
+    let doc = include_str!("../../../docs/model.md");
+    for id in ["p4-2019", "p2-2013", "p1-2015"] {
+        for rule in Rulebook::embedded(id).unwrap().rules() {
+            assert!(
+                doc.contains(&format!("| `{}` |", rule.id)),
+                "docs/model.md has no table row for {} of {id}",
+                rule.id
+            );
+        }
+    }
+}

@@ -27,7 +27,7 @@
 //! let network = actual_network("network-2025.json", placement_network::NETWORK_2025)?;
 //! let settings = PlanSettings::for_network(&network);
 //! let plan = overview(&evaluation, &network, &settings)?;
-//! assert!(plan.liaisons <= settings.capacity);
+//! assert!(plan.liaisons <= plan.capacity);
 //! let r = reconcile(&rules, &input, &evaluation, &network, &plan)?;
 //! assert!(r.summary.recall > 0.0);
 //! # Ok::<(), Box<dyn std::error::Error>>(())

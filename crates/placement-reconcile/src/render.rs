@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use placement_core::{Instrument, Rulebook};
+use placement_core::Rulebook;
 use placement_explain::counterfactual::Counterfactual;
 use placement_text::{num, Lang};
 
@@ -23,8 +23,51 @@ fn name(lang: Lang, en: &str, nl: &str) -> String {
     lang.pick(en, nl).to_string()
 }
 
+/// Whole euros with thousands separators in the language's style: `12,040,000` (EN),
+/// `12.040.000` (NL).
+fn eur(lang: Lang, x: f64) -> String {
+    let digits = format!("{:.0}", x.abs());
+    let sep = lang.pick(",", ".");
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(ch);
+    }
+    let sign = if x < 0.0 { "-" } else { "" };
+    format!("EUR {sign}{out}")
+}
+
 fn pct(lang: Lang, x: f64) -> String {
     format!("{} %", num(lang, 100.0 * x, 0))
+}
+
+/// Terminal text is wrapped to this many columns.
+const WIDTH: usize = 100;
+
+/// Wraps `text` at word boundaries to `width` columns, the first line after `first`, the rest
+/// after `rest`; a word longer than the line stays whole.
+fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from(first);
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        if !empty && line.chars().count() + 1 + word.chars().count() > width {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from(rest);
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+    out
 }
 
 fn heading(out: &mut String, style: Style, text: &str) {
@@ -69,31 +112,28 @@ pub fn plan_section(plan: &PlanOverview, lang: Lang, style: Style) -> String {
     );
     let budget = plan.budget.map_or_else(
         || lang.pick("no budget limit", "geen budgetgrens").to_string(),
-        |b| format!("{} EUR {}", lang.pick("budget", "budget"), num(lang, b, 0)),
+        |b| format!("{} {}", lang.pick("budget", "budget"), eur(lang, b)),
     );
     let _ = writeln!(
         out,
-        "{}: {} {} ({}; {}: {} {} {}), {}. {} {} {}, EUR {} {}.",
+        "{} {} {} ({} {}; {}), {}. {} {} {} {} {} {} {}.",
         lang.pick("Capacity", "Capaciteit"),
         plan.capacity,
         lang.pick("liaisons", "liaisons"),
-        budget,
-        lang.pick("default", "standaard"),
         lang.pick(
-            "the number of host countries of",
-            "het aantal gastlanden van"
+            "default: one per host country with a Dutch post in",
+            "standaard: één per gastland met een Nederlandse post in"
         ),
         plan.network,
-        lang.pick("with a Dutch post", "met een Nederlandse post"),
-        lang.pick(
-            "unless --capacity is given",
-            "tenzij --capacity is opgegeven"
-        ),
+        lang.pick("set with --capacity", "in te stellen met --capacity"),
+        budget,
         lang.pick("The plan posts", "Het plan plaatst"),
         plan.liaisons,
-        lang.pick("liaisons", "liaisons"),
-        num(lang, plan.cost, 0),
-        lang.pick("per year", "per jaar"),
+        lang.pick("liaisons for", "liaisons voor"),
+        eur(lang, plan.cost),
+        lang.pick("per year at", "per jaar in"),
+        plan.plan_hosts.len(),
+        lang.pick("host countries", "gastlanden"),
     );
     let deserving = plan.lines.iter().filter(|l| l.deserves_post).count();
     let _ = writeln!(
@@ -368,7 +408,7 @@ pub fn reconciliation(r: &Reconciliation, rules: &Rulebook, lang: Lang, style: S
     let s = &r.summary;
     let _ = writeln!(
         out,
-        "{} {}, {} {} {}. {} {} {} {}, {} {} {}.",
+        "{} {}, {} {} {}. {} {} {} {}, {} {} {} {} ({}/{}).",
         lang.pick("Rulebook", "Regelboek"),
         r.rulebook,
         lang.pick("plan at", "plan bij"),
@@ -381,12 +421,15 @@ pub fn reconciliation(r: &Reconciliation, rules: &Rulebook, lang: Lang, style: S
             "actual host countries are in the plan",
             "werkelijke gastlanden staan in het plan"
         ),
-        format!("{} {}", lang.pick("recall", "recall"), pct(lang, s.recall)),
+        lang.pick("recall", "recall"),
+        pct(lang, s.recall),
         lang.pick(
             "and the plan's precision is",
             "en de precisie van het plan is"
         ),
-        format!("{} ({}/{})", pct(lang, s.precision), s.agree, s.plan_hosts),
+        pct(lang, s.precision),
+        s.agree,
+        s.plan_hosts,
     );
     let _ = writeln!(
         out,
@@ -415,8 +458,13 @@ pub fn reconciliation(r: &Reconciliation, rules: &Rulebook, lang: Lang, style: S
         ),
     );
     for c in &diffs {
-        let bullet = if style == Style::Markdown { "- " } else { "* " };
-        let _ = writeln!(out, "{bullet}{}", difference(lang, rules, c));
+        let text = difference(lang, rules, c);
+        match style {
+            Style::Markdown => {
+                let _ = writeln!(out, "- {text}");
+            }
+            Style::Text => out.push_str(&wrap(&text, WIDTH, "* ", "  ")),
+        }
     }
     let agree: Vec<&str> = r
         .countries
@@ -435,9 +483,4 @@ pub fn reconciliation(r: &Reconciliation, rules: &Rulebook, lang: Lang, style: S
     );
     let _ = writeln!(out, "{}", agree.join(", "));
     out
-}
-
-/// Whether an instrument is a liaison of one's own (permanent).
-pub fn is_post(i: Instrument) -> bool {
-    i == Instrument::PermanentLiaison
 }
