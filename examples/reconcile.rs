@@ -41,30 +41,23 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    cli::exit(run(Args::parse()))
+    let args = Args::parse();
+    let lang = placement_text::Lang::from(args.lang);
+    cli::exit_in(lang, run(args))
 }
 
-fn run(args: Args) -> Result<(), String> {
-    let (input, rules) = args.sources.load().map_err(|e| e.to_string())?;
+fn run(args: Args) -> anyhow::Result<()> {
+    let (input, rules) = args.sources.load()?;
     let (network, settings) = args.plan.load()?;
-    let evaluation = Engine::new(&rules)
-        .evaluate(&input)
-        .map_err(|e| e.to_string())?;
-    let plan = overview(&evaluation, &network, &settings).map_err(|e| e.to_string())?;
-    let r = reconcile(&rules, &input, &evaluation, &network, &plan).map_err(|e| e.to_string())?;
-    match args.format {
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?
-        ),
-        Format::Text => print!(
-            "{}",
-            reconciliation(&r, &rules, args.lang.into(), Style::Text)
-        ),
-        Format::Markdown => print!(
-            "{}",
-            reconciliation(&r, &rules, args.lang.into(), Style::Markdown)
-        ),
-    }
+    let evaluation = Engine::new(&rules).evaluate(&input)?;
+    let plan = overview(&evaluation, &network, &settings)?;
+    let r = reconcile(&rules, &input, &evaluation, &network, &plan)?;
+    let lang = args.lang.into();
+    let text = match args.format {
+        Format::Json => serde_json::to_string_pretty(&r)? + "\n",
+        Format::Text => reconciliation(&r, &rules, lang, Style::Text),
+        Format::Markdown => reconciliation(&r, &rules, lang, Style::Markdown),
+    };
+    cli::print(&text);
     Ok(())
 }

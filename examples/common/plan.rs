@@ -24,26 +24,24 @@ pub struct PlanArgs {
 
 impl PlanArgs {
     /// The actual network and the plan settings these options name.
-    pub fn load(&self) -> Result<(ActualNetwork, PlanSettings), String> {
+    pub fn load(&self) -> anyhow::Result<(ActualNetwork, PlanSettings)> {
         let network = match &self.against {
             Some(path) => {
-                let text = std::fs::read_to_string(path).map_err(|e| {
-                    format!("{}: cannot read the network file: {e}", path.display())
-                })?;
-                actual_network(&path.display().to_string(), &text)
+                // Bounded, regular files only (placement_core::io).
+                let text = placement_core::io::read_input(path)?;
+                actual_network(&path.display().to_string(), &text)?
             }
-            None => actual_network("network-2025.json", placement_network::NETWORK_2025),
-        }
-        .map_err(|e| e.to_string())?;
+            None => actual_network("network-2025.json", placement_network::NETWORK_2025)?,
+        };
         if let Some(b) = self.budget {
             if !b.is_finite() || b <= 0.0 {
-                return Err(format!(
+                anyhow::bail!(
                     "--budget {b}: give a positive amount in EUR per year, e.g. --budget 8400000"
-                ));
+                );
             }
         }
         if self.capacity == Some(0) {
-            return Err("--capacity 0: give at least one liaison, e.g. --capacity 30".into());
+            anyhow::bail!("--capacity 0: give at least one liaison, e.g. --capacity 30");
         }
         let mut settings = PlanSettings::for_network(&network);
         settings.capacity = self.capacity;
