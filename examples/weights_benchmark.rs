@@ -26,6 +26,8 @@ use placement_mcda::placement::PlacementProblem;
 
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/progress.rs"]
+mod progress;
 use cli::Sources;
 
 #[derive(Parser)]
@@ -39,8 +41,9 @@ struct Args {
     /// A second correlation metric besides Spearman.
     #[arg(long, value_enum)]
     metric: Option<MetricArg>,
-    /// Run SMAA-2 with this many weight samples.
-    #[arg(long)]
+    /// Run SMAA-2 with this many weight samples (1 to 100,000,000; progress on stderr when
+    /// it is a terminal).
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=placement_mcda::smaa::MAX_SAMPLES))]
     smaa: Option<u64>,
     /// Seed of SMAA-2.
     #[arg(long, default_value_t = 0)]
@@ -134,7 +137,8 @@ fn run(args: Args) -> Result<()> {
         positive_shift: args.shift,
         smaa,
     };
-    let report = benchmark::run(&problem, &opts)?;
+    let mut bar = progress::Progress::new("SMAA-2");
+    let report = benchmark::run_with_progress(&problem, &opts, &mut |d, t| bar.update(d, t))?;
     if let Some(path) = &args.svg {
         let svg = report
             .smaa_svg()

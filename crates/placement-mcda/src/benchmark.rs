@@ -50,7 +50,7 @@ use crate::methods::promethee::{promethee_ii, PreferenceFunction, Thresholds};
 use crate::methods::{copras, moora, topsis, vikor, wpm, wsm, MethodResult};
 use crate::normalize::Normalization;
 use crate::placement::PlacementProblem;
-use crate::smaa::{smaa2, SmaaOptions};
+use crate::smaa::{smaa2_with_progress, SmaaOptions};
 use crate::svg::{acceptability_chart, bucket_shares, default_buckets, RankBucket};
 use crate::weights;
 
@@ -419,15 +419,21 @@ fn correlation_matrix(runs: &[Run], metric: Metric) -> Result<CorrelationMatrix>
     })
 }
 
-fn smaa_table(p: &PlacementProblem, samples: u64, seed: u64) -> Result<SmaaTable> {
+fn smaa_table(
+    p: &PlacementProblem,
+    samples: u64,
+    seed: u64,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<SmaaTable> {
     let u = p.fixed_scale_utilities();
-    let r = smaa2(
+    let r = smaa2_with_progress(
         &u,
         &SmaaOptions {
             samples,
             seed,
             ..Default::default()
         },
+        progress,
     )?;
     let buckets = default_buckets(u.rows());
     let mut rows: Vec<SmaaRow> = p
@@ -472,6 +478,19 @@ fn smaa_table(p: &PlacementProblem, samples: u64, seed: u64) -> Result<SmaaTable
 /// alternatives). Failures of single schemes or combinations are reported in
 /// [`BenchmarkReport::skipped`] instead.
 pub fn run(p: &PlacementProblem, opts: &BenchmarkOptions) -> Result<BenchmarkReport> {
+    run_with_progress(p, opts, &mut |_, _| {})
+}
+
+/// [`run`], calling `progress(samples_done, samples_total)` during SMAA-2 (the only long
+/// part); the report is identical.
+///
+/// # Errors
+/// As [`run`].
+pub fn run_with_progress(
+    p: &PlacementProblem,
+    opts: &BenchmarkOptions,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<BenchmarkReport> {
     if !(opts.positive_shift >= 0.0) || !opts.positive_shift.is_finite() {
         return Err(McdaError::InvalidParameter {
             name: "positive_shift",
@@ -543,7 +562,7 @@ pub fn run(p: &PlacementProblem, opts: &BenchmarkOptions) -> Result<BenchmarkRep
             .collect::<Result<_>>()?
     };
     let smaa = match opts.smaa {
-        Some((samples, seed)) => Some(smaa_table(p, samples, seed)?),
+        Some((samples, seed)) => Some(smaa_table(p, samples, seed, progress)?),
         None => None,
     };
     Ok(BenchmarkReport {

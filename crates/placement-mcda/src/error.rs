@@ -77,7 +77,7 @@ pub enum McdaError {
     /// The weights do not add up to a positive number, so they cannot be normalised.
     ///
     /// What to do: give at least one criterion a positive weight.
-    #[error("weights sum to {sum}; need a positive sum to normalise them")]
+    #[error("weights sum to {sum}; need a positive, finite sum (give at least one criterion a positive weight; rescale very large weights)")]
     NonPositiveWeightSum {
         /// The sum found.
         sum: f64,
@@ -109,6 +109,53 @@ pub enum McdaError {
         row: usize,
         /// Offending column.
         column: usize,
+        /// The value found.
+        value: f64,
+    },
+
+    /// A method or weighting scheme that accepts zeros met a negative value.
+    ///
+    /// What to do: shift the criterion to values `>= 0`.
+    #[error("{method} needs values >= 0 (zeros are allowed), found {value} at row {row}, column {column}")]
+    NegativeNotAllowed {
+        /// The method or scheme that refused the value.
+        method: &'static str,
+        /// Offending row.
+        row: usize,
+        /// Offending column.
+        column: usize,
+        /// The value found.
+        value: f64,
+    },
+
+    /// A sum that a method divides by is not positive (COPRAS: a criterion's column sum, or
+    /// an alternative's `S⁻`).
+    ///
+    /// What to do: as `requirement` says (typically: give the column, or the alternative's
+    /// cost criteria, at least one positive value).
+    #[error("{method}: {what} is {value}; {requirement}")]
+    NonPositiveSum {
+        /// The method.
+        method: &'static str,
+        /// Which sum, e.g. `column 2 sum` or `S- of row 3`.
+        what: String,
+        /// The value found.
+        value: f64,
+        /// What is required.
+        requirement: &'static str,
+    },
+
+    /// A computation produced a value that is not finite; reported instead of writing NaN or
+    /// infinity into a result.
+    ///
+    /// What to do: rescale the input (the message names the quantity); please report it, as
+    /// every method is meant to be scale-safe.
+    #[error("{method}: {what} is not finite ({value}); rescale the input")]
+    NonFiniteResult {
+        /// The method.
+        method: &'static str,
+        /// Which output.
+        what: &'static str,
         /// The value found.
         value: f64,
     },

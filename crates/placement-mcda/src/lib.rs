@@ -70,7 +70,7 @@ pub mod svg;
 pub mod weights;
 
 pub use error::{McdaError, Result};
-pub use matrix::{normalize_weights, CriterionType, DecisionMatrix};
+pub use matrix::{normalize_weights, validate_weights, CriterionType, DecisionMatrix};
 pub use methods::MethodResult;
 pub use normalize::{normalize, Normalization};
 pub use rank::{rank, Direction};

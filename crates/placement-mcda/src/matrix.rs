@@ -240,21 +240,20 @@ impl DecisionMatrix {
     }
 }
 
-/// Validates criterion weights and rescales them to sum to 1.
+/// Validates criterion weights without changing them: one per column, finite, `>= 0`, at
+/// least one positive, and a finite sum. Every bad weight is reported.
 ///
-/// Weights must be finite and `>= 0` with a positive sum; every bad weight is reported.
+/// This is what every method of the crate does with the weights it is given: they are used
+/// **as given** (pymcdm's convention), not rescaled. Rescaling changes the preference values
+/// of WSM, MOORA, PROMETHEE II flows and VIKOR's `S`/`R`, never a ranking (every method's
+/// ranking is invariant under a positive rescaling of all weights). Call
+/// [`normalize_weights`] first for weights that sum to 1.
 ///
 /// # Errors
 /// [`McdaError::DimensionMismatch`] when `weights.len() != n`, the collected
-/// [`McdaError::InvalidWeight`]s, or [`McdaError::NonPositiveWeightSum`].
-///
-/// # Example
-/// ```
-/// let w = placement_mcda::normalize_weights(&[2.0, 1.0, 1.0], 3)?;
-/// assert_eq!(w, vec![0.5, 0.25, 0.25]);
-/// # Ok::<(), placement_mcda::McdaError>(())
-/// ```
-pub fn normalize_weights(weights: &[f64], n: usize) -> Result<Vec<f64>> {
+/// [`McdaError::InvalidWeight`]s, or [`McdaError::NonPositiveWeightSum`] (all zero, or a sum
+/// too large to represent).
+pub fn validate_weights(weights: &[f64], n: usize) -> Result<()> {
     if weights.len() != n {
         return Err(McdaError::DimensionMismatch {
             what: "weights",
@@ -273,5 +272,29 @@ pub fn normalize_weights(weights: &[f64], n: usize) -> Result<Vec<f64>> {
     if !(sum > 0.0) || !sum.is_finite() {
         return Err(McdaError::NonPositiveWeightSum { sum });
     }
+    Ok(())
+}
+
+/// Validates criterion weights ([`validate_weights`]) and rescales them to sum to 1.
+///
+/// # Errors
+/// Those of [`validate_weights`].
+///
+/// # Example
+/// ```
+/// let w = placement_mcda::normalize_weights(&[2.0, 1.0, 1.0], 3)?;
+/// assert_eq!(w, vec![0.5, 0.25, 0.25]);
+/// # Ok::<(), placement_mcda::McdaError>(())
+/// ```
+pub fn normalize_weights(weights: &[f64], n: usize) -> Result<Vec<f64>> {
+    validate_weights(weights, n)?;
+    let sum: f64 = weights.iter().sum();
     Ok(weights.iter().map(|w| w / sum).collect())
+}
+
+/// The largest absolute value of `x` (0 for an empty or all-zero slice): the factor the
+/// scale-safe computations divide by before squaring or summing, so that no intermediate
+/// overflows at any finite magnitude.
+pub(crate) fn max_abs(x: &[f64]) -> f64 {
+    x.iter().fold(0.0_f64, |a, v| a.max(v.abs()))
 }

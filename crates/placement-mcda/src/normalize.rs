@@ -20,7 +20,7 @@
 //!   their meaning): [`McdaError::ZeroOrNegativeNotAllowed`].
 
 use crate::error::{McdaError, Result};
-use crate::matrix::{CriterionType, DecisionMatrix};
+use crate::matrix::{max_abs, CriterionType, DecisionMatrix};
 
 /// A column normalisation (see the module docs for the formulas).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -76,6 +76,14 @@ pub fn normalize_column(
     let cost = ty == CriterionType::Cost;
     match norm {
         Normalization::MinMax => {
+            // `max − min` overflows for values near ±f64::MAX: divide by max |x| first
+            // (only then, so that ordinary inputs keep their exact results).
+            let (x, max, min) = if (max - min).is_finite() {
+                (x.to_vec(), max, min)
+            } else {
+                let s = max_abs(x);
+                (x.iter().map(|v| v / s).collect(), max / s, min / s)
+            };
             let range = max - min;
             if !(range > 0.0) {
                 return Ok(vec![1.0; x.len()]);
@@ -91,7 +99,7 @@ pub fn normalize_column(
                 .collect())
         }
         Normalization::Vector => {
-            let norm2 = x.iter().map(|v| v * v).sum::<f64>().sqrt();
+            let norm2 = euclidean_norm(x);
             Ok(x.iter()
                 .map(|&v| {
                     let r = if norm2 > 0.0 { v / norm2 } else { 0.0 };
@@ -118,11 +126,16 @@ pub fn normalize_column(
             McdaError::from_issues(issues)?;
             if norm == Normalization::Sum {
                 if cost {
+                    // 1/x overflows for tiny x: use min/x (<= 1) then.
                     let s: f64 = x.iter().map(|v| 1.0 / v).sum();
-                    Ok(x.iter().map(|v| (1.0 / v) / s).collect())
+                    if s.is_finite() {
+                        Ok(x.iter().map(|v| (1.0 / v) / s).collect())
+                    } else {
+                        let s: f64 = x.iter().map(|v| min / v).sum();
+                        Ok(x.iter().map(|v| (min / v) / s).collect())
+                    }
                 } else {
-                    let s: f64 = x.iter().sum();
-                    Ok(x.iter().map(|v| v / s).collect())
+                    Ok(shares(x))
                 }
             } else if cost {
                 Ok(x.iter().map(|v| min / v).collect())
@@ -131,6 +144,32 @@ pub fn normalize_column(
             }
         }
     }
+}
+
+/// `‖x‖₂` without overflow or underflow at any finite magnitude: the plain sum of squares
+/// when it is representable, else `s · ‖x/s‖₂` with `s = max |x|`.
+pub fn euclidean_norm(x: &[f64]) -> f64 {
+    let sq: f64 = x.iter().map(|v| v * v).sum();
+    if sq.is_finite() && sq >= f64::MIN_POSITIVE {
+        return sq.sqrt();
+    }
+    let s = max_abs(x);
+    if s == 0.0 {
+        return 0.0;
+    }
+    s * x.iter().map(|v| (v / s) * (v / s)).sum::<f64>().sqrt()
+}
+
+/// `x_i / Σ x` for values `>= 0` with a positive sum, without overflow of the sum: when
+/// `Σ x` is not representable the values are divided by `max x` first.
+pub(crate) fn shares(x: &[f64]) -> Vec<f64> {
+    let s: f64 = x.iter().sum();
+    if s.is_finite() {
+        return x.iter().map(|v| v / s).collect();
+    }
+    let m = max_abs(x);
+    let s: f64 = x.iter().map(|v| v / m).sum();
+    x.iter().map(|v| (v / m) / s).collect()
 }
 
 /// Normalises every column of `matrix` according to its type.

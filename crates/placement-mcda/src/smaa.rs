@@ -51,6 +51,15 @@ use crate::normalize::{normalize, Normalization};
 /// `(seed, samples, CHUNK_SAMPLES)`, never on the thread count).
 pub const CHUNK_SAMPLES: u64 = 16_384;
 
+/// The largest sample count accepted (`samples` and `confidence_samples`): 100 million.
+/// Memory does not grow with the count (chunks are counted in batches and merged as they
+/// finish); run time does, linearly (about 1–2 µs per sample for 250 × 10 on one core), so
+/// the cap keeps one call under a few minutes. [`McdaError::InvalidParameter`] beyond it.
+pub const MAX_SAMPLES: u64 = 100_000_000;
+
+/// Chunks run in parallel per batch; the merge after each batch keeps memory flat.
+const BATCH_CHUNKS: usize = 64;
+
 /// How criterion weights are sampled.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WeightModel {
@@ -802,43 +811,67 @@ fn best_of(scores: &[f64]) -> usize {
     best
 }
 
-fn run(values: Values<'_>, m: usize, n: usize, opts: &SmaaOptions) -> Result<SmaaResult> {
-    if opts.samples == 0 {
+fn check_samples(name: &'static str, value: u64) -> Result<()> {
+    if value == 0 || value > MAX_SAMPLES {
         return Err(McdaError::InvalidParameter {
-            name: "samples",
-            value: 0.0,
-            expected: ">= 1",
+            name,
+            value: value as f64,
+            expected: "between 1 and 100,000,000 (smaa::MAX_SAMPLES)",
         });
     }
-    if opts.confidence_samples == 0 {
-        return Err(McdaError::InvalidParameter {
-            name: "confidence_samples",
-            value: 0.0,
-            expected: ">= 1",
-        });
-    }
+    Ok(())
+}
+
+fn run(
+    values: Values<'_>,
+    m: usize,
+    n: usize,
+    opts: &SmaaOptions,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<SmaaResult> {
+    check_samples("samples", opts.samples)?;
+    check_samples("confidence_samples", opts.confidence_samples)?;
     let sampler = Sampler::new(&opts.weights, n)?;
     let plan = chunk_plan(opts.samples);
-    let chunks: Vec<Result<Chunk>> = plan
-        .par_iter()
-        .map(|&(c, k)| run_chunk(&values, m, n, &sampler, opts.seed, c, k))
-        .collect();
     let mut counts = vec![0u64; m * m];
     let mut central = vec![0.0f64; m * n];
-    for chunk in chunks {
-        let chunk = chunk?;
-        // chunk counts are rank-major (`[r*m + i]`), the total alternative-major
-        for (r, row) in chunk.counts.chunks_exact(m).enumerate() {
-            for (i, &c) in row.iter().enumerate() {
-                if let Some(a) = counts.get_mut(i * m + r) {
-                    *a += u64::from(c);
-                }
+    let mut done = 0u64;
+    for batch in plan.chunks(BATCH_CHUNKS) {
+        let chunks: Vec<Result<Chunk>> = batch
+            .par_iter()
+            .map(|&(c, k)| run_chunk(&values, m, n, &sampler, opts.seed, c, k))
+            .collect();
+        for chunk in chunks {
+            merge(chunk?, m, &mut counts, &mut central);
+        }
+        done += batch.iter().map(|&(_, k)| k).sum::<u64>();
+        progress(done, opts.samples);
+    }
+    finish(values, m, n, opts, counts, central)
+}
+
+fn merge(chunk: Chunk, m: usize, counts: &mut [u64], central: &mut [f64]) {
+    // chunk counts are rank-major (`[r*m + i]`), the total alternative-major
+    for (r, row) in chunk.counts.chunks_exact(m).enumerate() {
+        for (i, &c) in row.iter().enumerate() {
+            if let Some(a) = counts.get_mut(i * m + r) {
+                *a += u64::from(c);
             }
         }
-        for (a, b) in central.iter_mut().zip(&chunk.central) {
-            *a += b;
-        }
     }
+    for (a, b) in central.iter_mut().zip(&chunk.central) {
+        *a += b;
+    }
+}
+
+fn finish(
+    values: Values<'_>,
+    m: usize,
+    n: usize,
+    opts: &SmaaOptions,
+    counts: Vec<u64>,
+    central: Vec<f64>,
+) -> Result<SmaaResult> {
     let total = opts.samples as f64;
     let acceptability: Vec<Vec<f64>> = counts
         .chunks_exact(m)
@@ -960,12 +993,27 @@ fn criterion_major(u: &DecisionMatrix) -> Vec<f64> {
 /// # Ok::<(), placement_mcda::McdaError>(())
 /// ```
 pub fn smaa2(utilities: &DecisionMatrix, opts: &SmaaOptions) -> Result<SmaaResult> {
+    smaa2_with_progress(utilities, opts, &mut |_, _| {})
+}
+
+/// [`smaa2`], calling `progress(samples_done, samples_total)` after every batch of
+/// chunks (about a million samples) so that a caller can show progress; the result is
+/// identical to [`smaa2`]'s.
+///
+/// # Errors
+/// As [`smaa2`].
+pub fn smaa2_with_progress(
+    utilities: &DecisionMatrix,
+    opts: &SmaaOptions,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<SmaaResult> {
     let u = criterion_major(utilities);
     run(
         Values::Exact(&u),
         utilities.rows(),
         utilities.columns(),
         opts,
+        progress,
     )
 }
 
@@ -1050,7 +1098,13 @@ pub fn smaa2_intervals(
             }
         }
     }
-    run(Values::Intervals { lo: &plo, hi: &phi }, m, n, opts)
+    run(
+        Values::Intervals { lo: &plo, hi: &phi },
+        m,
+        n,
+        opts,
+        &mut |_, _| {},
+    )
 }
 
 #[cfg(test)]

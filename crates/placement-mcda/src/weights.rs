@@ -108,7 +108,14 @@ pub fn reciprocal_rank(ranks: &[usize]) -> Result<Vec<f64>> {
 }
 
 fn normalise_or_equal(raw: Vec<f64>) -> Vec<f64> {
-    let s: f64 = raw.iter().sum();
+    let mut s: f64 = raw.iter().sum();
+    let mut raw = raw;
+    if s.is_infinite() {
+        // large finite values whose sum overflows: divide by the largest first
+        let m = crate::matrix::max_abs(&raw);
+        raw.iter_mut().for_each(|v| *v /= m);
+        s = raw.iter().sum();
+    }
     if s > 0.0 && s.is_finite() {
         raw.iter().map(|v| v / s).collect()
     } else {
@@ -123,7 +130,8 @@ fn normalise_or_equal(raw: Vec<f64>) -> Vec<f64> {
 /// dispersion, not direction), as in pymcdm and Xu (2004).
 ///
 /// # Errors
-/// [`McdaError::ZeroOrNegativeNotAllowed`] for negative values (zeros are allowed).
+/// [`McdaError::NegativeNotAllowed`] for negative values (zeros are allowed; a column
+/// of zeros carries no information and gets weight 0).
 pub fn entropy(matrix: &DecisionMatrix) -> Result<Vec<f64>> {
     let (m, n) = (matrix.rows(), matrix.columns());
     let issues: Vec<McdaError> = matrix
@@ -131,7 +139,7 @@ pub fn entropy(matrix: &DecisionMatrix) -> Result<Vec<f64>> {
         .iter()
         .enumerate()
         .filter(|(_, v)| **v < 0.0)
-        .map(|(k, &value)| McdaError::ZeroOrNegativeNotAllowed {
+        .map(|(k, &value)| McdaError::NegativeNotAllowed {
             method: "entropy weighting",
             row: k / n,
             column: k % n,
@@ -146,22 +154,14 @@ pub fn entropy(matrix: &DecisionMatrix) -> Result<Vec<f64>> {
     let d: Vec<f64> = (0..n)
         .map(|j| {
             let col = matrix.column(j);
-            let s: f64 = col.iter().sum();
             let first = col.first().copied().unwrap_or(0.0);
             // a constant column has E = 1 exactly; avoid a rounding residue
-            if !(s > 0.0) || col.iter().all(|&v| v == first) {
+            if col.iter().all(|&v| v == first) {
                 return 0.0;
             }
-            let e = -col
+            let e = -crate::normalize::shares(&col)
                 .iter()
-                .map(|v| {
-                    let p = v / s;
-                    if p > 0.0 {
-                        p * p.ln()
-                    } else {
-                        0.0
-                    }
-                })
+                .map(|&p| if p > 0.0 { p * p.ln() } else { 0.0 })
                 .sum::<f64>()
                 / ln_m;
             (1.0 - e).max(0.0)
@@ -171,6 +171,15 @@ pub fn entropy(matrix: &DecisionMatrix) -> Result<Vec<f64>> {
 }
 
 fn mean_std(x: &[f64]) -> (f64, f64) {
+    let total: f64 = x.iter().sum();
+    let s = crate::matrix::max_abs(x);
+    if s > 0.0 && (!total.is_finite() || !(1e-100..=1e100).contains(&s)) {
+        // very large or very small values (squares would over- or underflow): compute on
+        // x/s and scale back (σ <= max |x|)
+        let scaled: Vec<f64> = x.iter().map(|v| v / s).collect();
+        let (m, sd) = mean_std(&scaled);
+        return (m * s, sd * s);
+    }
     let n = x.len().max(1) as f64;
     let mean = x.iter().sum::<f64>() / n;
     let var = x.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / n;
@@ -203,13 +212,14 @@ pub fn critic(matrix: &DecisionMatrix) -> Result<Vec<f64>> {
     let n = matrix.columns();
     let cols: Vec<Vec<f64>> = (0..n)
         .map(|j| {
-            let c = matrix.column(j);
-            let max = c.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            let min = c.iter().copied().fold(f64::INFINITY, f64::min);
-            let r = max - min;
-            c.iter()
-                .map(|v| if r > 0.0 { (v - min) / r } else { 0.0 })
-                .collect()
+            // min-max as benefit (scale-safe); a constant column becomes constant (σ = 0)
+            crate::normalize::normalize_column(
+                &matrix.column(j),
+                crate::matrix::CriterionType::Benefit,
+                crate::normalize::Normalization::MinMax,
+                j,
+            )
+            .unwrap_or_default()
         })
         .collect();
     let stats: Vec<(f64, f64)> = cols.iter().map(|c| mean_std(c)).collect();

@@ -19,8 +19,9 @@ pub mod vikor;
 pub mod wpm;
 pub mod wsm;
 
+use crate::error::McdaError;
 use crate::error::Result;
-use crate::matrix::{normalize_weights, CriterionType, DecisionMatrix};
+use crate::matrix::{validate_weights, CriterionType, DecisionMatrix};
 use crate::rank::{rank, Direction};
 
 /// Preference values and the ranking they induce.
@@ -35,6 +36,16 @@ pub struct MethodResult {
 }
 
 impl MethodResult {
+    /// Ranks `keys` (a strictly monotone transform of the preferences that cannot
+    /// underflow or overflow, e.g. WPM's log-product) and keeps `preferences` as reported.
+    pub(crate) fn with_keys(preferences: Vec<f64>, keys: &[f64], direction: Direction) -> Self {
+        MethodResult {
+            preferences,
+            ranking: rank(keys, direction),
+            direction,
+        }
+    }
+
     pub(crate) fn new(preferences: Vec<f64>, direction: Direction) -> Self {
         let ranking = rank(&preferences, direction);
         MethodResult {
@@ -46,12 +57,25 @@ impl MethodResult {
 }
 
 /// Shared input check: types match the columns, weights are valid; returns the weights
-/// normalised to sum 1.
+/// **as given** (pymcdm's convention; see [`validate_weights`]).
 pub(crate) fn prepare(
     matrix: &DecisionMatrix,
     weights: &[f64],
     types: &[CriterionType],
 ) -> Result<Vec<f64>> {
     matrix.check_types(types)?;
-    normalize_weights(weights, matrix.columns())
+    validate_weights(weights, matrix.columns())?;
+    Ok(weights.to_vec())
+}
+
+/// Refuses a non-finite output value instead of letting NaN or infinity reach a caller.
+pub(crate) fn finite(method: &'static str, what: &'static str, values: &[f64]) -> Result<()> {
+    match values.iter().find(|v| !v.is_finite()) {
+        Some(&value) => Err(McdaError::NonFiniteResult {
+            method,
+            what,
+            value,
+        }),
+        None => Ok(()),
+    }
 }

@@ -3,12 +3,14 @@
 //!
 //! `r_ij = x_ij/‖x_·j‖₂` for every criterion, then
 //! `y_i = Σ_{benefit} w_j r_ij − Σ_{cost} w_j r_ij`. Higher is better. An all-zero column
-//! contributes 0. Unlike pymcdm, a problem with only benefit criteria is accepted (it is
+//! contributes 0; column norms are computed without overflow at any finite magnitude
+//! ([`euclidean_norm`]). Unlike pymcdm, a problem with only benefit criteria is accepted (it is
 //! then a vector-normalised weighted sum).
 
-use super::{prepare, MethodResult};
+use super::{finite, prepare, MethodResult};
 use crate::error::Result;
 use crate::matrix::{CriterionType, DecisionMatrix};
+use crate::normalize::euclidean_norm;
 use crate::rank::Direction;
 
 /// Ranks alternatives by the MOORA ratio-system score.
@@ -22,9 +24,9 @@ pub fn moora(
 ) -> Result<MethodResult> {
     let w = prepare(matrix, weights, types)?;
     let norms: Vec<f64> = (0..matrix.columns())
-        .map(|j| matrix.column(j).iter().map(|v| v * v).sum::<f64>().sqrt())
+        .map(|j| euclidean_norm(&matrix.column(j)))
         .collect();
-    let prefs = matrix
+    let prefs: Vec<f64> = matrix
         .iter_rows()
         .map(|row| {
             row.iter()
@@ -41,5 +43,6 @@ pub fn moora(
                 .sum()
         })
         .collect();
+    finite("MOORA", "a score", &prefs)?;
     Ok(MethodResult::new(prefs, Direction::HigherIsBetter))
 }

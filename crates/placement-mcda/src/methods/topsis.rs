@@ -1,6 +1,7 @@
 //! TOPSIS (Hwang & Yoon 1981, *Multiple Attribute Decision Making*, Springer).
 //!
-//! 1. Vector normalisation in pymcdm's convention: `r_ij = x_ij/‖x_·j‖₂` for benefit and
+//! 1. Normalisation: [`topsis`] uses vector normalisation (Hwang & Yoon's original) in
+//!    pymcdm's convention: `r_ij = x_ij/‖x_·j‖₂` for benefit and
 //!    `1 − x_ij/‖x_·j‖₂` for cost criteria (this gives exactly the classical distances,
 //!    where cost columns keep `x/‖x‖` and take their ideal at the minimum).
 //! 2. `v_ij = w_j r_ij`; ideal `A⁺_j = max_i v_ij`, anti-ideal `A⁻_j = min_i v_ij`.
@@ -23,6 +24,17 @@ pub fn closeness(normalized: &[f64], n: usize, weights: &[f64]) -> Vec<f64> {
     if n == 0 {
         return Vec::new();
     }
+    // Closeness is invariant under a positive rescaling of the weights; weights given far
+    // from 1 are brought to max 1 first, so that the squared distances neither overflow
+    // nor underflow (normalised values are bounded by 2 in absolute value).
+    let wmax = crate::matrix::max_abs(weights);
+    let scaled: Vec<f64>;
+    let weights = if wmax > 1.0 || (wmax > 0.0 && wmax < 1e-100) {
+        scaled = weights.iter().map(|w| w / wmax).collect();
+        &scaled
+    } else {
+        weights
+    };
     let mut best = vec![f64::NEG_INFINITY; n];
     let mut worst = vec![f64::INFINITY; n];
     for row in normalized.chunks_exact(n) {
@@ -72,8 +84,9 @@ pub fn topsis(
     topsis_with(matrix, weights, types, Normalization::Vector)
 }
 
-/// TOPSIS with another normalisation in step 1 (pymcdm's default is min-max; the worked
-/// example of Opricovic & Tzeng 2004, Table 1, is reproduced with min-max).
+/// TOPSIS with another normalisation in step 1. pymcdm's `TOPSIS()` default is min-max (and
+/// so is the `mcda` JSON contract's and the Python package's default); the worked example of
+/// Opricovic & Tzeng 2004, Table 1, is reproduced with min-max.
 ///
 /// # Errors
 /// Weight and type validation errors and the normalisation's errors.

@@ -21,7 +21,7 @@
 //! ([`McdaError::ConstantCriterion`], as pymcdm does). If all `S` (or all `R`) are equal,
 //! their term in `Q` is 0. With one alternative `Q = 0`, both conditions hold.
 
-use super::{prepare, MethodResult};
+use super::{finite, prepare, MethodResult};
 use crate::error::{McdaError, Result};
 use crate::matrix::{CriterionType, DecisionMatrix};
 use crate::rank::{rank, Direction};
@@ -78,10 +78,19 @@ pub fn vikor(
     let mut best = Vec::with_capacity(n);
     let mut worst = Vec::with_capacity(n);
     let mut issues = Vec::new();
+    // Columns whose range overflows (values near ±f64::MAX) are divided by max |x| first;
+    // `(f* − f)/(f* − f⁻)` does not change.
+    let mut columns = Vec::with_capacity(n);
     for (j, t) in types.iter().enumerate() {
-        let c = matrix.column(j);
-        let max = c.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let min = c.iter().copied().fold(f64::INFINITY, f64::min);
+        let mut c = matrix.column(j);
+        let mut max = c.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let mut min = c.iter().copied().fold(f64::INFINITY, f64::min);
+        if !(max - min).is_finite() {
+            let s = crate::matrix::max_abs(&c);
+            c.iter_mut().for_each(|v| *v /= s);
+            (max, min) = (max / s, min / s);
+        }
+        columns.push(c);
         if !(max > min) {
             issues.push(McdaError::ConstantCriterion {
                 method: "VIKOR",
@@ -114,10 +123,11 @@ pub fn vikor(
     McdaError::from_issues(issues)?;
     let mut s = Vec::with_capacity(matrix.rows());
     let mut r = Vec::with_capacity(matrix.rows());
-    for row in matrix.iter_rows() {
+    for i in 0..matrix.rows() {
         let (mut si, mut ri) = (0.0_f64, 0.0_f64);
-        for (((x, b), wo), wj) in row.iter().zip(&best).zip(&worst).zip(&w) {
-            let term = wj * (b - x) / (b - wo);
+        let row = columns.iter().map(|c| c.get(i).copied().unwrap_or(0.0));
+        for (((x, b), wo), wj) in row.zip(&best).zip(&worst).zip(&w) {
+            let term = wj * ((b - x) / (b - wo));
             si += term;
             ri = ri.max(term);
         }
@@ -172,6 +182,8 @@ pub fn vikor(
     } else {
         vec![first]
     };
+    finite("VIKOR", "S", &s)?;
+    finite("VIKOR", "Q", &q)?;
     Ok(VikorResult {
         result: MethodResult::new(q.clone(), Direction::LowerIsBetter),
         s,

@@ -1,15 +1,24 @@
 //! The JSON contract of the `mcda` example binary (documented in full in
-//! `docs/research.md`). The binary only reads the input and prints [`handle_json`]'s output.
+//! `docs/research.md`). The binary only reads the input (JSON, or CSV through [`csv`]) and
+//! prints [`handle_json`]'s output.
 //!
-//! Three request shapes:
-//! * decision problem: `{"matrix", "types", "weights", "method", "params"}` →
-//!   `{"preferences", "ranking", "weights", …extras}`;
+//! Request shapes:
+//! * decision problem: `{"matrix", "types", "weights", "method", "params"}` (optional
+//!   `"alternatives"`, `"criteria"` labels, `"rescale_weights"`, `"sensitivity"`, `"smaa"`)
+//!   → `{"preferences", "ranking", "weights", …extras}`;
+//! * SMAA-2 only: `{"matrix", "types", "smaa": {…}}` → `{"smaa"}`;
 //! * weighting only (`"weights"` is a scheme object and there is no `"method"`) →
 //!   `{"weights"}` (plus `"cr"`, `"lambda_max"` for AHP);
 //! * rank comparison: `{"compare": {"x", "y", "metric"}}` → `{"coefficient"}`.
 //!
-//! Unknown fields and unknown names are errors that name the field and list the accepted
-//! values ([`McdaError::InvalidRequest`]).
+//! Unknown fields and unknown names are errors that name the field by its full path
+//! (`params.normalization`) and list the accepted values ([`McdaError::InvalidRequest`]);
+//! so is a parameter that does not apply to the chosen method. No response holds NaN or
+//! infinity: a non-finite result is [`McdaError::NonFiniteResult`].
+
+pub mod analysis;
+pub mod csv;
+pub mod params;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -17,69 +26,49 @@ use serde_json::{Map, Value};
 use crate::ahp::ahp;
 use crate::correlation;
 use crate::error::{McdaError, Result};
-use crate::matrix::{normalize_weights, CriterionType, DecisionMatrix};
-use crate::methods::promethee::{promethee_ii, PreferenceFunction, Thresholds};
-use crate::methods::{copras, moora, topsis, vikor, wpm, wsm};
-use crate::normalize::Normalization;
+use crate::matrix::{normalize_weights, validate_weights, CriterionType, DecisionMatrix};
+use crate::sensitivity::WeightInterval;
 use crate::weights;
 
-const TOP_FIELDS: &[&str] = &["matrix", "types", "weights", "method", "params"];
+pub use analysis::SmaaResponse;
+pub use params::{MethodName, Outcome, Params};
+
+const TOP_FIELDS: &[&str] = &[
+    "matrix",
+    "types",
+    "weights",
+    "method",
+    "params",
+    "alternatives",
+    "criteria",
+    "rescale_weights",
+    "sensitivity",
+    "smaa",
+];
 const SCHEMES: &[&str] = &[
     "equal", "entropy", "critic", "std", "roc", "rs", "rr", "ahp", "swara",
 ];
 const SCHEME_FIELDS: &[&str] = &["scheme", "matrix", "s", "ranks", "max_cr"];
 const COMPARE_FIELDS: &[&str] = &["x", "y", "metric"];
 
-/// Aggregation method names of the contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MethodName {
-    /// [`wsm::wsm`].
-    Wsm,
-    /// [`wpm::wpm`].
-    Wpm,
-    /// [`topsis::topsis`].
-    Topsis,
-    /// [`vikor::vikor`].
-    Vikor,
-    /// [`promethee_ii`].
-    PrometheeIi,
-    /// [`copras::copras`].
-    Copras,
-    /// [`moora::moora`].
-    Moora,
-}
-
-/// Method parameters (all optional; defaults in `docs/research.md`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Params {
-    /// WSM normalisation (default `minmax`) and TOPSIS normalisation (default `vector`).
-    pub normalization: Option<Normalization>,
-    /// VIKOR strategy weight (default 0.5).
-    pub v: Option<f64>,
-    /// PROMETHEE II preference function (default `usual`).
-    pub preference_function: Option<PreferenceFunction>,
-    /// PROMETHEE indifference thresholds.
-    pub q: Option<Vec<f64>>,
-    /// PROMETHEE preference thresholds.
-    pub p: Option<Vec<f64>>,
-    /// PROMETHEE Gaussian parameters.
-    pub s: Option<Vec<f64>>,
-}
-
 pub use crate::correlation::Metric;
 
 /// The response; absent fields are omitted from the JSON.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Response {
+    /// Alternative labels (as given, or from a CSV's first column), one per row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alternatives: Option<Vec<String>>,
+    /// Criterion labels (as given, or from a CSV's header), one per column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<Vec<String>>,
     /// Preference values.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub preferences: Option<Vec<f64>>,
     /// Average ranks, 1 = best.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ranking: Option<Vec<f64>>,
-    /// Normalised weights used.
+    /// The weights used: as given, unless `rescale_weights` (or a scheme) made them sum 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weights: Option<Vec<f64>>,
     /// VIKOR `S`.
@@ -115,25 +104,36 @@ pub struct Response {
     /// Rank comparison coefficient.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coefficient: Option<f64>,
+    /// Weight stability intervals (request `sensitivity`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sensitivity: Option<Vec<WeightInterval>>,
+    /// SMAA-2 (request `smaa`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub smaa: Option<SmaaResponse>,
 }
 
-fn bad(field: &str, reason: impl Into<String>) -> McdaError {
+pub(crate) fn bad(field: &str, reason: impl Into<String>) -> McdaError {
     McdaError::InvalidRequest {
         field: field.to_string(),
         reason: reason.into(),
     }
 }
 
-fn field<T: for<'de> Deserialize<'de>>(obj: &Map<String, Value>, name: &str) -> Result<Option<T>> {
-    match obj.get(name) {
+/// Reads the field at `path` (`a.b.c`: key `c` of `obj`); errors name the whole path.
+pub(crate) fn field<T: for<'de> Deserialize<'de>>(
+    obj: &Map<String, Value>,
+    path: &str,
+) -> Result<Option<T>> {
+    let key = path.rsplit('.').next().unwrap_or(path);
+    match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(v) => serde_json::from_value(v.clone())
+        Some(v) => T::deserialize(v)
             .map(Some)
-            .map_err(|e| bad(name, e.to_string())),
+            .map_err(|e| bad(path, e.to_string())),
     }
 }
 
-fn check_keys(obj: &Map<String, Value>, accepted: &[&str], path: &str) -> Result<()> {
+pub(crate) fn check_keys(obj: &Map<String, Value>, accepted: &[&str], path: &str) -> Result<()> {
     for k in obj.keys() {
         if !accepted.contains(&k.as_str()) {
             let name = if path.is_empty() {
@@ -148,6 +148,31 @@ fn check_keys(obj: &Map<String, Value>, accepted: &[&str], path: &str) -> Result
         }
     }
     Ok(())
+}
+
+fn labels(
+    obj: &Map<String, Value>,
+    name: &str,
+    expected: Option<usize>,
+) -> Result<Option<Vec<String>>> {
+    let l: Option<Vec<String>> = field(obj, name)?;
+    if let (Some(l), Some(n)) = (&l, expected) {
+        if l.len() != n {
+            return Err(bad(
+                name,
+                format!(
+                    "{} labels for {n} {}",
+                    l.len(),
+                    if name == "alternatives" {
+                        "rows"
+                    } else {
+                        "columns"
+                    }
+                ),
+            ));
+        }
+    }
+    Ok(l)
 }
 
 /// Parses a request, runs it and returns the response.
@@ -166,6 +191,57 @@ fn check_keys(obj: &Map<String, Value>, accepted: &[&str], path: &str) -> Result
 /// ```
 pub fn handle_json(input: &str) -> Result<Response> {
     let v: Value = serde_json::from_str(input).map_err(|e| bad("(document)", e.to_string()))?;
+    handle_value(&v, &mut |_, _| {})
+}
+
+/// [`handle_json`] on a parsed document, with a progress callback for SMAA-2
+/// (`progress(samples_done, samples_total)`).
+///
+/// # Errors
+/// As [`handle_json`].
+pub fn handle_value(v: &Value, progress: &mut dyn FnMut(u64, u64)) -> Result<Response> {
+    let resp = dispatch(v, progress)?;
+    check_finite(&resp)?;
+    Ok(resp)
+}
+
+fn check_finite(r: &Response) -> Result<()> {
+    let lists: [(&'static str, Option<&Vec<f64>>); 8] = [
+        ("preferences", r.preferences.as_ref()),
+        ("ranking", r.ranking.as_ref()),
+        ("weights", r.weights.as_ref()),
+        ("S", r.s.as_ref()),
+        ("R", r.r.as_ref()),
+        ("Q", r.q.as_ref()),
+        ("phi_plus", r.phi_plus.as_ref()),
+        ("phi_minus", r.phi_minus.as_ref()),
+    ];
+    for (what, l) in lists {
+        if let Some(&value) = l.and_then(|l| l.iter().find(|v| !v.is_finite())) {
+            return Err(McdaError::NonFiniteResult {
+                method: "mcda request",
+                what,
+                value,
+            });
+        }
+    }
+    for (what, x) in [
+        ("cr", r.cr),
+        ("lambda_max", r.lambda_max),
+        ("coefficient", r.coefficient),
+    ] {
+        if let Some(value) = x.filter(|v| !v.is_finite()) {
+            return Err(McdaError::NonFiniteResult {
+                method: "mcda request",
+                what,
+                value,
+            });
+        }
+    }
+    Ok(())
+}
+
+fn dispatch(v: &Value, progress: &mut dyn FnMut(u64, u64)) -> Result<Response> {
     let Value::Object(obj) = v else {
         return Err(bad("(document)", "expected a JSON object"));
     };
@@ -178,61 +254,92 @@ pub fn handle_json(input: &str) -> Result<Response> {
         }
         return compare(c);
     }
-    check_keys(&obj, TOP_FIELDS, "")?;
-    let matrix = match field::<Vec<Vec<f64>>>(&obj, "matrix")? {
+    check_keys(obj, TOP_FIELDS, "")?;
+    let matrix = match field::<Vec<Vec<f64>>>(obj, "matrix")? {
         Some(rows) => Some(DecisionMatrix::new(rows)?),
         None => None,
     };
-    let method: Option<MethodName> = field(&obj, "method")?;
-    let params: Params = field(&obj, "params")?.unwrap_or_default();
-    let (w, cr, lambda_max) = resolve_weights(&obj, matrix.as_ref())?;
+    let alternatives = labels(
+        obj,
+        "alternatives",
+        matrix.as_ref().map(DecisionMatrix::rows),
+    )?;
+    let criteria = labels(
+        obj,
+        "criteria",
+        matrix.as_ref().map(DecisionMatrix::columns),
+    )?;
+    let method: Option<MethodName> = field(obj, "method")?;
+    let types = match field::<Vec<i64>>(obj, "types")? {
+        Some(codes) => Some(CriterionType::from_codes(&codes)?),
+        None => None,
+    };
+    let mut resp = Response {
+        alternatives,
+        criteria,
+        ..Response::default()
+    };
+    if let Some(spec) = obj.get("smaa") {
+        let m = matrix
+            .as_ref()
+            .ok_or_else(|| bad("matrix", "missing; required with `smaa`"))?;
+        let t = types.as_deref().ok_or_else(|| {
+            bad(
+                "types",
+                "missing; one of 1 (benefit) or -1 (cost) per column",
+            )
+        })?;
+        resp.smaa = Some(analysis::smaa(spec, m, t, progress)?);
+        if method.is_none() {
+            for f in ["weights", "params", "sensitivity", "rescale_weights"] {
+                if obj.contains_key(f) {
+                    return Err(bad(
+                        f,
+                        "applies to a `method`; without one this is an SMAA-2 request, which \
+                         samples its weights (see `smaa.weights`): add a `method` or drop the field",
+                    ));
+                }
+            }
+            return Ok(resp);
+        }
+    }
+    let rescale: bool = field(obj, "rescale_weights")?.unwrap_or(false);
+    let (w, cr, lambda_max) = resolve_weights(obj, matrix.as_ref(), rescale)?;
+    resp.weights = Some(w.clone());
+    resp.cr = cr;
+    resp.lambda_max = lambda_max;
     let Some(method) = method else {
         if matches!(obj.get("weights"), Some(Value::Object(_))) {
-            return Ok(Response {
-                weights: Some(w),
-                cr,
-                lambda_max,
-                ..Response::default()
-            });
+            for f in ["params", "sensitivity", "types"] {
+                if obj.contains_key(f) {
+                    return Err(bad(f, "applies to a `method`; a weighting-only request takes matrix and weights only"));
+                }
+            }
+            return Ok(resp);
         }
         return Err(bad(
             "method",
             "missing; accepted: wsm, wpm, topsis, vikor, promethee_ii, copras, moora \
-             (omit it only for a weighting-only request with a weights scheme)",
+             (omit it only for a weighting-only request with a weights scheme, or an SMAA-2 request)",
         ));
     };
+    let params = params::parse(obj.get("params"), method)?;
     let matrix = matrix.ok_or_else(|| bad("matrix", "missing; required with `method`"))?;
-    let codes: Vec<i64> = field(&obj, "types")?.ok_or_else(|| {
+    let types = types.ok_or_else(|| {
         bad(
             "types",
             "missing; one of 1 (benefit) or -1 (cost) per column",
         )
     })?;
-    let types = CriterionType::from_codes(&codes)?;
-    let mut resp = Response {
-        weights: Some(w.clone()),
-        cr,
-        lambda_max,
-        ..Response::default()
-    };
-    let result = match method {
-        MethodName::Wsm => wsm::wsm(
-            &matrix,
-            &w,
-            &types,
-            params.normalization.unwrap_or(Normalization::MinMax),
-        )?,
-        MethodName::Wpm => wpm::wpm(&matrix, &w, &types)?,
-        MethodName::Topsis => topsis::topsis_with(
-            &matrix,
-            &w,
-            &types,
-            params.normalization.unwrap_or(Normalization::Vector),
-        )?,
-        MethodName::Copras => copras::copras(&matrix, &w, &types)?,
-        MethodName::Moora => moora::moora(&matrix, &w, &types)?,
-        MethodName::Vikor => {
-            let r = vikor::vikor(&matrix, &w, &types, params.v.unwrap_or(0.5))?;
+    let outcome = params::run(method, &params, &matrix, &w, &types)?;
+    if let Some(spec) = obj.get("sensitivity") {
+        resp.sensitivity = Some(analysis::sensitivity(
+            spec, method, &params, &matrix, &w, &types,
+        )?);
+    }
+    let result = match outcome {
+        Outcome::Plain(r) => r,
+        Outcome::Vikor(r) => {
             resp.s = Some(r.s);
             resp.r = Some(r.r);
             resp.q = Some(r.q);
@@ -241,16 +348,7 @@ pub fn handle_json(input: &str) -> Result<Response> {
             resp.compromise_set = Some(r.compromise_set);
             r.result
         }
-        MethodName::PrometheeIi => {
-            let th = Thresholds {
-                q: params.q.clone(),
-                p: params.p.clone(),
-                s: params.s.clone(),
-            };
-            let f = params
-                .preference_function
-                .unwrap_or(PreferenceFunction::Usual);
-            let r = promethee_ii(&matrix, &w, &types, f, &th)?;
+        Outcome::Promethee(r) => {
             resp.phi_plus = Some(r.phi_plus);
             resp.phi_minus = Some(r.phi_minus);
             r.result
@@ -263,7 +361,11 @@ pub fn handle_json(input: &str) -> Result<Response> {
 
 type Resolved = (Vec<f64>, Option<f64>, Option<f64>);
 
-fn resolve_weights(obj: &Map<String, Value>, matrix: Option<&DecisionMatrix>) -> Result<Resolved> {
+fn resolve_weights(
+    obj: &Map<String, Value>,
+    matrix: Option<&DecisionMatrix>,
+    rescale: bool,
+) -> Result<Resolved> {
     let need_matrix = |scheme: &str| -> Result<&DecisionMatrix> {
         matrix.ok_or_else(|| bad("matrix", format!("missing; the `{scheme}` scheme needs it")))
     };
@@ -275,19 +377,26 @@ fn resolve_weights(obj: &Map<String, Value>, matrix: Option<&DecisionMatrix>) ->
         Some(Value::Array(_)) => {
             let w: Vec<f64> = field(obj, "weights")?.unwrap_or_default();
             let n = matrix.map_or(w.len(), DecisionMatrix::columns);
-            Ok((normalize_weights(&w, n)?, None, None))
+            if rescale {
+                Ok((normalize_weights(&w, n)?, None, None))
+            } else {
+                validate_weights(&w, n)?;
+                Ok((w, None, None))
+            }
         }
         Some(Value::Object(spec)) => {
             check_keys(spec, SCHEME_FIELDS, "weights")?;
-            let scheme: String = field(spec, "scheme")?.ok_or_else(|| {
+            let scheme: String = field(spec, "weights.scheme")?.ok_or_else(|| {
                 bad(
                     "weights.scheme",
                     format!("missing; accepted: {}", SCHEMES.join(", ")),
                 )
             })?;
-            let ranks = |n: usize| -> Result<Vec<usize>> {
-                Ok(field::<Vec<usize>>(spec, "ranks")?.unwrap_or_else(|| (1..=n).collect()))
-            };
+            let ranks =
+                |n: usize| -> Result<Vec<usize>> {
+                    Ok(field::<Vec<usize>>(spec, "weights.ranks")?
+                        .unwrap_or_else(|| (1..=n).collect()))
+                };
             let w = match scheme.as_str() {
                 "equal" => weights::equal(need_matrix("equal")?.columns())?,
                 "entropy" => weights::entropy(need_matrix("entropy")?)?,
@@ -297,13 +406,13 @@ fn resolve_weights(obj: &Map<String, Value>, matrix: Option<&DecisionMatrix>) ->
                 "rs" => weights::rank_sum(&ranks(need_matrix("rs")?.columns())?)?,
                 "rr" => weights::reciprocal_rank(&ranks(need_matrix("rr")?.columns())?)?,
                 "swara" => {
-                    let s: Vec<f64> = field(spec, "s")?
+                    let s: Vec<f64> = field(spec, "weights.s")?
                         .ok_or_else(|| bad("weights.s", "missing; SWARA needs `s`"))?;
                     let n = matrix.map_or(s.len() + 1, DecisionMatrix::columns);
                     weights::swara(&s, n)?
                 }
                 "ahp" => {
-                    let a: Vec<Vec<f64>> = field(spec, "matrix")?.ok_or_else(|| {
+                    let a: Vec<Vec<f64>> = field(spec, "weights.matrix")?.ok_or_else(|| {
                         bad("weights.matrix", "missing; AHP needs the pairwise matrix")
                     })?;
                     if let Some(m) = matrix {
@@ -316,7 +425,7 @@ fn resolve_weights(obj: &Map<String, Value>, matrix: Option<&DecisionMatrix>) ->
                         }
                     }
                     let r = ahp(&a)?;
-                    let max_cr: Option<f64> = field(spec, "max_cr")?;
+                    let max_cr: Option<f64> = field(spec, "weights.max_cr")?;
                     let (cr, lambda) = (r.cr, r.lambda_max);
                     let w = match max_cr {
                         Some(t) => r.require_consistent(t)?,
@@ -348,19 +457,14 @@ fn compare(c: &Value) -> Result<Response> {
         ));
     };
     check_keys(obj, COMPARE_FIELDS, "compare")?;
-    let x: Vec<f64> = field(obj, "x")?.ok_or_else(|| bad("compare.x", "missing"))?;
-    let y: Vec<f64> = field(obj, "y")?.ok_or_else(|| bad("compare.y", "missing"))?;
-    let metric: Metric = field(obj, "metric")
-        .map_err(|e| match e {
-            McdaError::InvalidRequest { reason, .. } => bad("compare.metric", reason),
-            other => other,
-        })?
-        .ok_or_else(|| {
-            bad(
-                "compare.metric",
-                "missing; accepted: spearman, weighted_spearman, ws, kendall",
-            )
-        })?;
+    let x: Vec<f64> = field(obj, "compare.x")?.ok_or_else(|| bad("compare.x", "missing"))?;
+    let y: Vec<f64> = field(obj, "compare.y")?.ok_or_else(|| bad("compare.y", "missing"))?;
+    let metric: Metric = field(obj, "compare.metric")?.ok_or_else(|| {
+        bad(
+            "compare.metric",
+            "missing; accepted: spearman, weighted_spearman, ws, kendall",
+        )
+    })?;
     let c = match metric {
         Metric::Spearman => correlation::spearman(&x, &y)?,
         Metric::WeightedSpearman => correlation::weighted_spearman(&x, &y)?,
