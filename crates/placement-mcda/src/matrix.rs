@@ -240,6 +240,29 @@ impl DecisionMatrix {
     }
 }
 
+impl DecisionMatrix {
+    /// Reports every negative cell, for the methods and schemes that accept zeros but not
+    /// negatives (COPRAS, entropy, WPM after normalisation).
+    ///
+    /// # Errors
+    /// [`McdaError::NegativeNotAllowed`] (one per cell, folded by [`McdaError::from_issues`]).
+    pub fn require_non_negative(&self, method: &'static str) -> Result<()> {
+        let issues: Vec<McdaError> = self
+            .data
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| **v < 0.0)
+            .map(|(k, &value)| McdaError::NegativeNotAllowed {
+                method,
+                row: k / self.columns,
+                column: k % self.columns,
+                value,
+            })
+            .collect();
+        McdaError::from_issues(issues)
+    }
+}
+
 /// Validates criterion weights without changing them: one per column, finite, `>= 0`, at
 /// least one positive, and a finite sum. Every bad weight is reported.
 ///

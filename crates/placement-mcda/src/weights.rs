@@ -134,19 +134,7 @@ fn normalise_or_equal(raw: Vec<f64>) -> Vec<f64> {
 /// of zeros carries no information and gets weight 0).
 pub fn entropy(matrix: &DecisionMatrix) -> Result<Vec<f64>> {
     let (m, n) = (matrix.rows(), matrix.columns());
-    let issues: Vec<McdaError> = matrix
-        .as_slice()
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| **v < 0.0)
-        .map(|(k, &value)| McdaError::NegativeNotAllowed {
-            method: "entropy weighting",
-            row: k / n,
-            column: k % n,
-            value,
-        })
-        .collect();
-    McdaError::from_issues(issues)?;
+    matrix.require_non_negative("entropy weighting")?;
     if m < 2 {
         return equal(n);
     }

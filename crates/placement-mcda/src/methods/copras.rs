@@ -90,31 +90,17 @@ pub fn sums(
 ) -> Result<(Vec<f64>, Vec<f64>)> {
     let w = prepare(matrix, weights, types)?;
     let n = matrix.columns();
-    let mut issues: Vec<McdaError> = matrix
-        .as_slice()
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| **v < 0.0)
-        .map(|(k, &value)| McdaError::NegativeNotAllowed {
+    matrix.require_non_negative("COPRAS")?;
+    let issues: Vec<McdaError> = (0..n)
+        .filter(|&j| matrix.column(j).iter().all(|v| *v == 0.0))
+        .map(|j| McdaError::NonPositiveSum {
             method: "COPRAS",
-            row: k / n,
-            column: k % n,
-            value,
+            what: format!("the sum of column {j}"),
+            value: 0.0,
+            requirement: "COPRAS divides each value by its column sum: every criterion \
+                          needs at least one positive value",
         })
         .collect();
-    if issues.is_empty() {
-        for j in 0..n {
-            if matrix.column(j).iter().all(|v| *v == 0.0) {
-                issues.push(McdaError::NonPositiveSum {
-                    method: "COPRAS",
-                    what: format!("the sum of column {j}"),
-                    value: 0.0,
-                    requirement: "COPRAS divides each value by its column sum: every \
-                                  criterion needs at least one positive value",
-                });
-            }
-        }
-    }
     McdaError::from_issues(issues)?;
     let columns: Vec<Vec<f64>> = (0..n).map(|j| shares(&matrix.column(j))).collect();
     let mut sp = Vec::with_capacity(matrix.rows());

@@ -14,10 +14,10 @@
 //!
 //! Both are computed as `exp(Σ_j w_j ln r_ij)` and ranked on the log-product, so the ranking
 //! is right even where the product itself under- or overflows; a product that overflows is
-//! a typed error ([`McdaError::NonFiniteResult`]), never infinity. Higher is better.
+//! a typed error ([`crate::McdaError::NonFiniteResult`]), never infinity. Higher is better.
 
 use super::{finite, prepare, MethodResult};
-use crate::error::{McdaError, Result};
+use crate::error::Result;
 use crate::matrix::{CriterionType, DecisionMatrix};
 use crate::normalize::{normalize, Normalization};
 use crate::rank::Direction;
@@ -39,8 +39,8 @@ fn from_logs(logs: Vec<f64>) -> Result<MethodResult> {
 /// Ranks alternatives by the raw weighted product (no normalisation).
 ///
 /// # Errors
-/// Weight and type validation errors; [`McdaError::ZeroOrNegativeNotAllowed`] for every
-/// cell `<= 0`; [`McdaError::NonFiniteResult`] when a product overflows.
+/// Weight and type validation errors; [`crate::McdaError::ZeroOrNegativeNotAllowed`] for every
+/// cell `<= 0`; [`crate::McdaError::NonFiniteResult`] when a product overflows.
 ///
 /// # Example
 /// ```
@@ -78,9 +78,9 @@ pub fn wpm(
 ///
 /// # Errors
 /// Weight and type validation errors, the normalisation's errors (sum and linear refuse
-/// values `<= 0`), [`McdaError::NegativeNotAllowed`] when the normalisation leaves a
+/// values `<= 0`), [`crate::McdaError::NegativeNotAllowed`] when the normalisation leaves a
 /// negative value (vector normalisation of negative data), and
-/// [`McdaError::NonFiniteResult`] when a product overflows.
+/// [`crate::McdaError::NonFiniteResult`] when a product overflows.
 ///
 /// # Example
 /// ```
@@ -98,20 +98,7 @@ pub fn wpm_normalized(
 ) -> Result<MethodResult> {
     let w = prepare(matrix, weights, types)?;
     let nm = normalize(matrix, types, normalization)?;
-    let n = nm.columns();
-    let issues: Vec<McdaError> = nm
-        .as_slice()
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| **v < 0.0)
-        .map(|(k, &value)| McdaError::NegativeNotAllowed {
-            method: "WPM (values after normalisation)",
-            row: k / n,
-            column: k % n,
-            value,
-        })
-        .collect();
-    McdaError::from_issues(issues)?;
+    nm.require_non_negative("WPM (values after normalisation)")?;
     let logs = nm
         .iter_rows()
         .map(|row| {
