@@ -23,7 +23,9 @@ use placement_network::analysis::{report, ReportOptions};
 use placement_network::render::{render, Format};
 use placement_network::scenario::from_scenario;
 use placement_network::svg::value_curve_svg;
-use placement_network::{build_instance, Constraints, ValueModel, NETWORK_2025};
+use placement_network::{
+    build_instance, Conflict, Constraints, NetworkError, ValueModel, NETWORK_2025,
+};
 use placement_scenario::Scenario;
 
 #[path = "common/cli.rs"]
@@ -33,11 +35,12 @@ use cli::Format as Out;
 /// Exact, explained network planning for Dutch police liaison officers.
 #[derive(Parser)]
 struct Args {
-    /// Liaisons in total (default: the scenario's capacity, else 30, R-CAP-1).
-    #[arg(long)]
+    /// Liaisons in total, 0 to 10,000 (default: the scenario's capacity, else 30, R-CAP-1).
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_capacity)]
     capacity: Option<u32>,
-    /// Budget per year, EUR (default: the scenario's budget, else none; a liaison costs 280,000).
-    #[arg(long)]
+    /// Budget per year, EUR, a finite amount from 0 to 10^12 (default: the scenario's budget,
+    /// else none; a liaison costs 280,000).
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_budget)]
     budget: Option<f64>,
     /// What-if scenario file (placement-scenario TOML/JSON): values, rulebook, capacity,
     /// budget, costs, posts locked in and ruled out.
@@ -58,9 +61,9 @@ struct Args {
     /// Countries that must keep or get a post (comma-separated ISO codes).
     #[arg(long, value_delimiter = ',')]
     lock: Vec<String>,
-    /// Countries where no post may be placed (default RU, seed 003).
-    #[arg(long, value_delimiter = ',', default_value = "RU")]
-    forbid: Vec<String>,
+    /// Countries where no post may be placed (default RU, seed 003; `--forbid ""` for none).
+    #[arg(long, value_delimiter = ',')]
+    forbid: Option<Vec<String>>,
     /// Keep every post of the 2025 network.
     #[arg(long)]
     lock_existing: bool,
@@ -70,6 +73,57 @@ struct Args {
     /// Skip re-solving without each chosen post (faster).
     #[arg(long)]
     no_resolve: bool,
+    /// Time limit of the exact solve, seconds (default 10; 0 = none). A solve stopped by it
+    /// returns the best plan found and says so, with its proven gap.
+    #[arg(long, value_parser = parse_seconds)]
+    time_limit: Option<f64>,
+}
+
+/// The countries forbidden when `--forbid` is not given (seed 003: the liaison in Russia was
+/// withdrawn because of the war in Ukraine).
+const DEFAULT_FORBID: &[&str] = &["RU"];
+
+fn parse_capacity(s: &str) -> Result<u32, String> {
+    let n: i64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("expected a whole number of liaisons, got {s:?}"))?;
+    let max = placement_network::constraints::limits::MAX_CAPACITY;
+    if n < 0 || n > i64::from(max) {
+        return Err(format!("must be from 0 to {max}, got {n}"));
+    }
+    Ok(n as u32)
+}
+
+fn parse_budget(s: &str) -> Result<f64, String> {
+    let b: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("expected an amount in EUR, got {s:?}"))?;
+    let max = placement_network::constraints::limits::MAX_BUDGET_EUR;
+    if !b.is_finite() {
+        return Err(format!("must be a finite amount in EUR, got {s:?}"));
+    }
+    if !(0.0..=max).contains(&b) {
+        return Err(format!(
+            "must be at least 0 and at most {max:e} EUR, got {s}"
+        ));
+    }
+    Ok(b)
+}
+
+fn parse_seconds(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(t) if t.is_finite() && t >= 0.0 => Ok(t),
+        _ => Err(format!(
+            "expected a number of seconds (0 = no limit), got {s:?}"
+        )),
+    }
+}
+
+/// Every region id, for messages.
+fn region_ids() -> String {
+    Region::ALL.map(|r| r.id()).join(", ")
 }
 
 fn main() -> std::process::ExitCode {
@@ -80,7 +134,7 @@ fn run(args: Args) -> anyhow::Result<()> {
     let (origin, json) = match &args.input {
         Some(path) => (
             path.display().to_string(),
-            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?,
+            placement_core::io::read_input(path)?,
         ),
         None => (
             "fixtures/network-2025.json".to_string(),
@@ -93,21 +147,30 @@ fn run(args: Args) -> anyhow::Result<()> {
             bail!("--region-min expects REGION=N, got {item:?}");
         };
         let Some(region) = Region::from_id(region.trim()) else {
-            bail!("unknown region {region:?}");
+            bail!(
+                "--region-min: unknown region {:?}; valid regions: {}",
+                region.trim(),
+                region_ids()
+            );
         };
-        region_min.insert(region, n.trim().parse::<u32>()?);
+        let Ok(n) = n.trim().parse::<u32>() else {
+            bail!(
+                "--region-min {}: the least number of posts must be a whole number of at least 0, got {:?}",
+                region.id(),
+                n.trim()
+            );
+        };
+        region_min.insert(region, n);
     }
     let base = Constraints {
         capacity: 30,
         budget: None,
         locked: args.lock.clone(),
         lock_existing: args.lock_existing,
-        forbidden: args
-            .forbid
-            .iter()
-            .filter(|f| !f.is_empty())
-            .cloned()
-            .collect(),
+        forbidden: match &args.forbid {
+            Some(list) => list.iter().filter(|f| !f.is_empty()).cloned().collect(),
+            None => DEFAULT_FORBID.iter().map(|s| s.to_string()).collect(),
+        },
         region_min,
         ..Constraints::default()
     };
@@ -149,11 +212,38 @@ fn run(args: Args) -> anyhow::Result<()> {
     if args.budget.is_some() {
         constraints.budget = args.budget;
     }
-    let options = ReportOptions {
+    let mut options = ReportOptions {
         resolve_marginals: !args.no_resolve,
         ..ReportOptions::default()
     };
-    let report = report(&instance, &constraints, &options)?;
+    if let Some(t) = args.time_limit {
+        options.exact.time_limit = (t > 0.0).then_some(t);
+    }
+    let report = match report(&instance, &constraints, &options) {
+        Ok(r) => r,
+        Err(NetworkError::Infeasible { conflicts }) => {
+            let mut lines: Vec<String> = conflicts.iter().map(|c| format!("  - {c}")).collect();
+            let defaulted: Vec<&str> = conflicts
+                .iter()
+                .filter_map(|c| match c {
+                    Conflict::LockedAndForbidden { country } => Some(country.as_str()),
+                    _ => None,
+                })
+                .filter(|c| args.forbid.is_none() && DEFAULT_FORBID.contains(c))
+                .collect();
+            for c in defaulted {
+                lines.push(format!(
+                    "    {c} is forbidden by default (seed 003: the liaison in Russia was withdrawn); to lock it, lift the default with --forbid \"\" (or a --forbid list without {c})"
+                ));
+            }
+            return Err(cli::NoAnswer(format!(
+                "the constraints cannot all hold:\n{}",
+                lines.join("\n")
+            ))
+            .into());
+        }
+        Err(e) => return Err(e.into()),
+    };
     if let Some(path) = &args.plot {
         let title = format!(
             "Value covered by capacity ({})",
@@ -164,6 +254,21 @@ fn run(args: Args) -> anyhow::Result<()> {
             }
         );
         cli::output::write_atomic(path, value_curve_svg(&title, &report.curve), &inputs)?;
+    }
+    if report.solution.exact.choices.is_empty() {
+        let cheapest = instance
+            .posts
+            .iter()
+            .flat_map(|p| p.options.iter().map(|o| o.cost))
+            .fold(f64::INFINITY, f64::min);
+        let why = match constraints.budget {
+            Some(b) if cheapest.is_finite() && b < cheapest => format!(
+                "the budget of EUR {b:.0} is below the cheapest post option (EUR {cheapest:.0}); raise --budget"
+            ),
+            _ if constraints.capacity == 0 => "the capacity is 0 liaisons; raise --capacity".to_string(),
+            _ => "no allowed post adds value under these constraints; relax --forbid, --capacity or --budget".to_string(),
+        };
+        return Err(cli::NoAnswer(format!("the plan is empty: {why}")).into());
     }
     match args.format {
         Out::Text => cli::print(&render(&report, Format::Text)),

@@ -331,3 +331,90 @@ fn bounded_reads_refuse_devices_and_huge_files() {
     assert_input_error(&o, &["assessment-2025.toml", "limit of 1000 bytes"]);
     std::fs::remove_dir_all(&d).unwrap();
 }
+
+#[test]
+fn network_options_explain_themselves() {
+    // A default that causes a conflict is named as a default, with how to lift it (exit 1:
+    // a well-formed problem without an answer).
+    let o = run("network", &["--no-resolve", "--lock", "RU"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(
+        e.starts_with("error: ")
+            && e.contains("forbidden by default")
+            && e.contains("--forbid \"\""),
+        "{e}"
+    );
+    let o = run("network", &["--no-resolve", "--lock", "RU", "--forbid", ""]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Unknown region: every valid one listed.
+    let o = run("network", &["--region-min", "mars=2"]);
+    assert_input_error(&o, &["\"mars\"", "western_africa", "south_america"]);
+    let o = run("network", &["--region-min", "western_africa=-1"]);
+    assert_input_error(&o, &["western_africa", "at least 0", "-1"]);
+    // Negative and infinite numbers reach the option's own validation.
+    for (args, needle) in [
+        (["--budget", "-1"], "must be at least 0"),
+        (["--capacity", "-1"], "must be from 0 to 10000, got -1"),
+        (["--budget", "inf"], "finite"),
+        (["--capacity", "4294967295"], "must be from 0 to 10000"),
+    ] {
+        assert_input_error(&run("network", &args), &[needle]);
+    }
+    // An empty plan is never a silent success.
+    let o = run("network", &["--no-resolve", "--budget", "1000"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("below the cheapest post option"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn network_time_limit_is_reported_with_its_gap() {
+    // Found by fuzzing the options: without a limit this solve ran for minutes.
+    let o = run(
+        "network",
+        &[
+            "--no-resolve",
+            "--capacity",
+            "43",
+            "--budget",
+            "10040000",
+            "--time-limit",
+            "0.05",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let sol = &v["solution"];
+    assert_eq!(sol["time_limit_hit"], true, "{sol}");
+    assert_eq!(sol["time_limit_s"], 0.05);
+    let gap = sol["proven_gap"].as_f64().unwrap();
+    assert!((0.0..1.0).contains(&gap), "{gap}");
+    let o = run(
+        "network",
+        &[
+            "--no-resolve",
+            "--capacity",
+            "43",
+            "--budget",
+            "10040000",
+            "--time-limit",
+            "0.05",
+        ],
+    );
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("TIME LIMIT REACHED") && text.contains("Best plan found"),
+        "{text}"
+    );
+    // The default run proves its optimum and says nothing of a limit.
+    let o = run("network", &["--no-resolve", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["solution"]["time_limit_hit"], false);
+    assert_eq!(v["solution"]["proven_gap"], 0.0);
+}

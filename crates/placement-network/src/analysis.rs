@@ -49,6 +49,14 @@ pub struct Solution {
     pub gap: Option<f64>,
     /// MIP size.
     pub size: ModelSize,
+    /// The time limit of each exact solve, seconds (`None`: none).
+    pub time_limit_s: Option<f64>,
+    /// Whether the time limit stopped the exact search: then `exact` is the best plan found,
+    /// not a proven optimum, and `proven_gap` bounds how far from the optimum it can be.
+    pub time_limit_hit: bool,
+    /// `(bound − value) / bound` of the exact plan against a proven upper bound (0 when
+    /// optimality was proven).
+    pub proven_gap: f64,
     /// Exact solve time, ms (varies between runs).
     #[serde(skip)]
     pub exact_millis: f64,
@@ -86,7 +94,15 @@ fn solve_resolved(
             0.0
         }
     });
+    let proven_gap = if e.time_limit_hit && e.bound > 0.0 {
+        ((e.bound - e.plan.value) / e.bound).max(0.0)
+    } else {
+        0.0
+    };
     Ok(Solution {
+        time_limit_s: options.time_limit,
+        time_limit_hit: e.time_limit_hit,
+        proven_gap,
         exact: e.plan,
         greedy: g,
         gap,
@@ -227,7 +243,15 @@ pub struct Report {
     pub curve: Vec<CurvePoint>,
     /// The plan against 2025, and an equal-size plan against 2025.
     pub comparisons: Vec<Comparison>,
+    /// How many of the secondary solves (value curve, shadow prices, re-solves, the best
+    /// post left out, the equal-size comparison) stopped at their time limit of
+    /// [`SECONDARY_TIME_LIMIT_S`] (at most): their values are the best found, not proven.
+    pub secondary_time_limit_hits: usize,
 }
+
+/// The time limit of each secondary solve of a [`report`], seconds (or the main limit when
+/// that is shorter).
+pub const SECONDARY_TIME_LIMIT_S: f64 = 2.0;
 
 /// Solves and explains.
 ///
@@ -241,6 +265,21 @@ pub fn report(
     let resolved = Resolved::new(instance, constraints)?;
     let solution = solve_resolved(instance, &resolved, options.exact)?;
     let plan = &solution.exact;
+    let secondary = ExactOptions {
+        time_limit: options
+            .exact
+            .time_limit
+            .map(|t| t.min(SECONDARY_TIME_LIMIT_S)),
+        ..options.exact
+    };
+    let hits = std::cell::Cell::new(0usize);
+    let solve = |instance: &Instance, c: &Constraints, _: ExactOptions| {
+        let s = solve(instance, c, secondary);
+        if s.as_ref().is_ok_and(|s| s.time_limit_hit) {
+            hits.set(hits.get() + 1);
+        }
+        s
+    };
     let optimum = |c: &Constraints| -> Option<f64> {
         solve(instance, c, options.exact)
             .ok()
@@ -317,6 +356,7 @@ pub fn report(
         regions,
         curve,
         comparisons,
+        secondary_time_limit_hits: hits.get(),
     })
 }
 
@@ -365,7 +405,10 @@ fn chosen_posts(
                 post: post.id.clone(),
                 staffing: opt.staffing.label(),
                 cost: opt.cost,
-                existing: post.existing.map(|e| post.options[e].staffing.label()),
+                existing: post
+                    .existing
+                    .and_then(|e| post.options.get(e))
+                    .map(|o| o.staffing.label()),
                 covers,
                 drop_loss: plan.value - instance.value_of(&without(&plan.choices, p)),
                 resolve_loss: resolve_loss.flatten(),
@@ -414,7 +457,7 @@ fn binding(
         binding: used + min_extra(&|o| f64::from(o.staffing.total()))
             > f64::from(resolved.capacity),
         shadow: gain(Constraints {
-            capacity: constraints.capacity + 1,
+            capacity: constraints.capacity.saturating_add(1),
             ..constraints.clone()
         }),
     });
@@ -429,9 +472,9 @@ fn binding(
         if let Some(cap) = cap {
             let mut c = constraints.clone();
             if name == "police" {
-                c.police_capacity = Some(cap + 1);
+                c.police_capacity = Some(cap.saturating_add(1));
             } else {
-                c.marechaussee_capacity = Some(cap + 1);
+                c.marechaussee_capacity = Some(cap.saturating_add(1));
             }
             out.push(Binding {
                 constraint: format!("{name} capacity {cap}"),
@@ -520,13 +563,13 @@ fn best_excluded(
     let opt = &post.options[o];
     let mut blocked_by = Vec::new();
     let s = plan.staffing;
-    if s.total() + opt.staffing.total() > resolved.capacity {
+    if s.total().saturating_add(opt.staffing.total()) > resolved.capacity {
         blocked_by.push(format!("capacity {}", resolved.capacity));
     }
-    if s.police + opt.staffing.police > resolved.police {
+    if s.police.saturating_add(opt.staffing.police) > resolved.police {
         blocked_by.push(format!("police capacity {}", resolved.police));
     }
-    if s.marechaussee + opt.staffing.marechaussee > resolved.marechaussee {
+    if s.marechaussee.saturating_add(opt.staffing.marechaussee) > resolved.marechaussee {
         blocked_by.push(format!("marechaussee capacity {}", resolved.marechaussee));
     }
     if plan.cost + opt.cost > resolved.budget + 1e-6 {
@@ -557,16 +600,33 @@ fn best_excluded(
 
 /// Differences between the 2025 choices and a plan, each explained.
 pub fn compare(instance: &Instance, base: &[Choice], plan: &Plan, label: String) -> Comparison {
+    // Only choices that name an option of the instance (never an index out of range).
+    let valid = |cs: &[Choice]| -> Vec<Choice> {
+        cs.iter()
+            .copied()
+            .filter(|&(p, o)| instance.option(p, o).is_some())
+            .collect()
+    };
+    let base = &valid(base)[..];
+    let plan = &instance.plan(&valid(&plan.choices));
     let before = instance.plan(base);
     let lookup = |cs: &[Choice], p: usize| cs.iter().find(|c| c.0 == p).map(|c| c.1);
     let countries = |p: usize, o: usize| -> Vec<String> {
-        instance.posts[p].options[o]
-            .covers
+        instance
+            .option(p, o)
+            .map(|opt| opt.covers.as_slice())
+            .unwrap_or_default()
             .iter()
-            .map(|cv| instance.countries[cv.country].code.to_string())
+            .filter_map(|cv| instance.countries.get(cv.country))
+            .map(|c| c.code.to_string())
             .collect()
     };
-    let staff = |p: usize, o: usize| instance.posts[p].options[o].staffing.label();
+    let staff = |p: usize, o: usize| {
+        instance
+            .option(p, o)
+            .map(|opt| opt.staffing.label())
+            .unwrap_or_default()
+    };
     let (mut added, mut dropped, mut restaffed, mut kept) = (Vec::new(), Vec::new(), Vec::new(), 0);
     for p in 0..instance.posts.len() {
         match (lookup(base, p), lookup(&plan.choices, p)) {

@@ -86,10 +86,29 @@ impl Resolved {
     /// [`NetworkError::Infeasible`] listing every conflict found.
     pub fn new(instance: &Instance, c: &Constraints) -> Result<Resolved, NetworkError> {
         let mut problems = validate_instance(instance);
-        if c.budget.is_some_and(|b| b.is_nan() || b < 0.0) {
-            problems.push(InputProblem::InvalidBudget {
-                budget: c.budget.unwrap_or(f64::NAN),
-            });
+        if let Some(b) = c.budget {
+            if !b.is_finite() || b < 0.0 {
+                problems.push(InputProblem::InvalidBudget { budget: b });
+            } else if b > limits::MAX_BUDGET_EUR {
+                problems.push(InputProblem::AboveLimit {
+                    what: "budget (EUR)".to_string(),
+                    value: b,
+                    limit: limits::MAX_BUDGET_EUR,
+                });
+            }
+        }
+        for (what, cap) in [
+            ("capacity", Some(c.capacity)),
+            ("police capacity", c.police_capacity),
+            ("marechaussee capacity", c.marechaussee_capacity),
+        ] {
+            if let Some(cap) = cap.filter(|&n| n > limits::MAX_CAPACITY) {
+                problems.push(InputProblem::AboveLimit {
+                    what: what.to_string(),
+                    value: f64::from(cap),
+                    limit: f64::from(limits::MAX_CAPACITY),
+                });
+            }
         }
         let hosts: BTreeSet<CountryCode> = instance.posts.iter().map(|p| p.host).collect();
         let mut codes = |field: &str, list: &[String]| -> Vec<CountryCode> {
@@ -406,8 +425,35 @@ impl Resolved {
     }
 }
 
+/// Documented upper limits of the network's counts and amounts (docs/network.md). Inputs above
+/// them are refused with [`InputProblem::AboveLimit`], so no count or sum can overflow.
+pub mod limits {
+    /// Most liaisons in total (and per organisation).
+    pub const MAX_CAPACITY: u32 = 10_000;
+    /// Largest budget per year, EUR.
+    pub const MAX_BUDGET_EUR: f64 = 1e12;
+    /// Largest cost of one post option per year, EUR.
+    pub const MAX_COST_EUR: f64 = 1e10;
+    /// Most liaisons of one organisation in one post option.
+    pub const MAX_STAFFING: u32 = 100;
+    /// Most candidate posts, and most countries, in an instance.
+    pub const MAX_ITEMS: usize = 10_000;
+}
+
 fn validate_instance(instance: &Instance) -> Vec<InputProblem> {
     let mut problems = Vec::new();
+    for (what, n) in [
+        ("number of countries", instance.countries.len()),
+        ("number of posts", instance.posts.len()),
+    ] {
+        if n > limits::MAX_ITEMS {
+            problems.push(InputProblem::AboveLimit {
+                what: what.to_string(),
+                value: n as f64,
+                limit: limits::MAX_ITEMS as f64,
+            });
+        }
+    }
     for c in &instance.countries {
         if !c.value.is_finite() || c.value < 0.0 {
             problems.push(InputProblem::InvalidValue {
@@ -417,7 +463,33 @@ fn validate_instance(instance: &Instance) -> Vec<InputProblem> {
         }
     }
     for p in &instance.posts {
+        if let Some(existing) = p.existing.filter(|&e| e >= p.options.len()) {
+            problems.push(InputProblem::InvalidExisting {
+                post: p.id.clone(),
+                existing,
+                options: p.options.len(),
+            });
+        }
         for o in &p.options {
+            for (org, n) in [
+                ("police", o.staffing.police),
+                ("marechaussee", o.staffing.marechaussee),
+            ] {
+                if n > limits::MAX_STAFFING {
+                    problems.push(InputProblem::AboveLimit {
+                        what: format!("{org} staffing of post {}", p.id),
+                        value: f64::from(n),
+                        limit: f64::from(limits::MAX_STAFFING),
+                    });
+                }
+            }
+            if o.cost.is_finite() && o.cost > limits::MAX_COST_EUR {
+                problems.push(InputProblem::AboveLimit {
+                    what: format!("cost of post {} ({}), EUR", p.id, o.staffing.label()),
+                    value: o.cost,
+                    limit: limits::MAX_COST_EUR,
+                });
+            }
             if !o.cost.is_finite() || o.cost < 0.0 {
                 problems.push(InputProblem::InvalidCost {
                     post: p.id.clone(),

@@ -91,11 +91,32 @@ pub enum InputProblem {
         /// The value given.
         value: f64,
     },
-    /// A budget that is negative or NaN.
-    #[error("budget {budget} must be a non-negative amount")]
+    /// A budget that is negative, NaN or infinite.
+    #[error("budget {budget} must be a finite amount of at least 0 EUR")]
     InvalidBudget {
         /// The budget given.
         budget: f64,
+    },
+    /// A post's `existing` option index that is not one of its options.
+    #[error("post {post}: existing option {existing} is out of range (the post has {options} option(s), numbered from 0)")]
+    InvalidExisting {
+        /// Post id.
+        post: String,
+        /// The index given.
+        existing: usize,
+        /// How many options the post has.
+        options: usize,
+    },
+    /// A count or amount above its documented upper limit (capacity, budget, a cost, an
+    /// option's staffing, the number of posts or countries).
+    #[error("{what} is {value}, above the limit of {limit}")]
+    AboveLimit {
+        /// Which count or amount.
+        what: String,
+        /// The value given.
+        value: f64,
+        /// The limit.
+        limit: f64,
     },
 }
 

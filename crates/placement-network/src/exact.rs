@@ -56,15 +56,22 @@ pub struct ExactOptions {
     /// local search) and fix options by the bound test against it. Off: the reduced MIP is solved
     /// from scratch (slower, same optimum).
     pub warm_start: bool,
-    /// Wall-clock limit, seconds; `None` proves optimality. A limit makes runs time-dependent.
+    /// Wall-clock limit of one solve, seconds ([`DEFAULT_TIME_LIMIT_S`] by default); `None`
+    /// searches until optimality is proven, however long that takes. A solve stopped by the
+    /// limit returns the best plan found with [`ExactResult::time_limit_hit`] and its proven
+    /// gap; only such a solve depends on the machine's speed.
     pub time_limit: Option<f64>,
 }
+
+/// The default time limit of one exact solve, seconds. Every solve of the shipped instance on
+/// the measured grid (docs/network.md) proves optimality well within it.
+pub const DEFAULT_TIME_LIMIT_S: f64 = 10.0;
 
 impl Default for ExactOptions {
     fn default() -> Self {
         ExactOptions {
             warm_start: true,
-            time_limit: None,
+            time_limit: Some(DEFAULT_TIME_LIMIT_S),
         }
     }
 }
@@ -84,11 +91,16 @@ pub struct ModelSize {
     pub nodes: u64,
 }
 
-/// The optimum found.
+/// The optimum found (or, when the time limit stopped the search, the best plan found).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExactResult {
-    /// The optimal plan.
+    /// The optimal plan (the best found when [`ExactResult::time_limit_hit`]).
     pub plan: Plan,
+    /// Whether the time limit stopped the search before optimality was proven.
+    pub time_limit_hit: bool,
+    /// A proven upper bound on the optimum's value (the root LP relaxation; equal to the
+    /// plan's value, up to rounding, when optimality was proven).
+    pub bound: f64,
     /// The model's size.
     pub size: ModelSize,
     /// Solve time, ms (not deterministic; not part of any comparison).
@@ -469,7 +481,12 @@ pub fn solve_exact(
         binaries: n,
         ..ModelSize::default()
     };
-    let done = |choices: Vec<Choice>, size: ModelSize| -> Result<ExactResult, NetworkError> {
+    let mut time_limit_hit = false;
+    let done = |choices: Vec<Choice>,
+                size: ModelSize,
+                bound: f64,
+                time_limit_hit: bool|
+     -> Result<ExactResult, NetworkError> {
         let plan = instance.plan(&choices);
         if !resolved.is_feasible(instance, &plan.choices) {
             return Err(NetworkError::Solver {
@@ -477,7 +494,13 @@ pub fn solve_exact(
             });
         }
         Ok(ExactResult {
+            bound: if time_limit_hit {
+                bound.max(plan.value)
+            } else {
+                plan.value
+            },
             plan,
+            time_limit_hit,
             size,
             millis: start.elapsed().as_secs_f64() * 1e3,
         })
@@ -492,6 +515,7 @@ pub fn solve_exact(
             message: "the root relaxation was interrupted".to_string(),
         });
     };
+    let bound = root.objective();
     let values: Vec<f64> = x
         .iter()
         .map(|v| v.map_or(0.0, |v| root.var_value_raw(v)))
@@ -500,7 +524,12 @@ pub fn solve_exact(
     if values.iter().all(|&a| integral(a)) {
         let sel: Vec<usize> = (0..n).filter(|&j| values[j] > 0.5).collect();
         if model.feasible(&sel) {
-            return done(sel.iter().map(|&j| model.opts[j].choice).collect(), size);
+            return done(
+                sel.iter().map(|&j| model.opts[j].choice).collect(),
+                size,
+                bound,
+                false,
+            );
         }
     }
     let mut best = Vec::new();
@@ -596,6 +625,7 @@ pub fn solve_exact(
         };
         let Some(solution) = outcome.solution() else {
             if incumbent.is_some() || budget.is_none() {
+                time_limit_hit = true;
                 break; // time limit: the incumbent, if any
             }
             budget = None;
@@ -618,16 +648,22 @@ pub fn solve_exact(
             let v = model.value(&improved, &mut best);
             incumbent = Some((v, improved));
         }
-        if proven
-            || budget.is_none()
-            || solution.termination_reason() == TerminationReason::TimeLimit
-        {
+        if solution.termination_reason() == TerminationReason::TimeLimit {
+            time_limit_hit = true;
+            break;
+        }
+        if proven || budget.is_none() {
             break;
         }
         budget = if better { budget.map(|b| b * 2) } else { None };
     }
     match incumbent {
-        Some((_, sel)) => done(sel.iter().map(|&j| model.opts[j].choice).collect(), size),
+        Some((_, sel)) => done(
+            sel.iter().map(|&j| model.opts[j].choice).collect(),
+            size,
+            bound,
+            time_limit_hit,
+        ),
         None => Err(NetworkError::Solver {
             message: "the time limit ran out before a plan was found".to_string(),
         }),

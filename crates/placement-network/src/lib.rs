@@ -68,6 +68,6 @@ pub mod synthetic;
 pub use build::{build_instance, AccreditationRule, ValueModel, NETWORK_2025};
 pub use constraints::{Constraints, Resolved};
 pub use error::{Conflict, InputProblem, NetworkError};
-pub use exact::{solve_exact, ExactOptions, ExactResult};
+pub use exact::{solve_exact, ExactOptions, ExactResult, DEFAULT_TIME_LIMIT_S};
 pub use greedy::greedy;
 pub use model::{CandidatePost, Choice, CountryValue, Cover, Instance, Plan, PostOption, Staffing};

@@ -66,7 +66,7 @@ impl Staffing {
 
     /// Liaisons in total: the places this option takes of the capacity.
     pub fn total(self) -> u32 {
-        self.police + self.marechaussee
+        self.police.saturating_add(self.marechaussee)
     }
 
     /// Whether both organisations are present.
@@ -206,8 +206,10 @@ impl Instance {
         for &(p, o) in &choices {
             if let Some(option) = self.option(p, o) {
                 cost += option.cost;
-                staffing.police += option.staffing.police;
-                staffing.marechaussee += option.staffing.marechaussee;
+                staffing.police = staffing.police.saturating_add(option.staffing.police);
+                staffing.marechaussee = staffing
+                    .marechaussee
+                    .saturating_add(option.staffing.marechaussee);
             }
         }
         Plan {
@@ -252,7 +254,7 @@ impl Instance {
         self.posts
             .iter()
             .enumerate()
-            .filter_map(|(i, p)| p.existing.map(|o| (i, o)))
+            .filter_map(|(i, p)| p.existing.filter(|&o| o < p.options.len()).map(|o| (i, o)))
             .collect()
     }
 }

@@ -159,6 +159,8 @@ pub fn solve_exact_plain(
         });
     }
     Ok(ExactResult {
+        bound: plan.value,
+        time_limit_hit: false,
         plan,
         size: ModelSize {
             constraints: n,

@@ -48,9 +48,23 @@ pub fn render(r: &Report, format: Format) -> String {
     }
     let sol = &r.solution;
     let p = &sol.exact;
+    if sol.time_limit_hit {
+        let _ = writeln!(
+            s,
+            "\nTIME LIMIT REACHED: the search stopped after {} s before proving optimality; the plan below is the best found, at most {:.2} % below the optimum (proven bound {:.1}).",
+            sol.time_limit_s.unwrap_or(0.0),
+            sol.proven_gap * 100.0,
+            p.value / (1.0 - sol.proven_gap).max(f64::MIN_POSITIVE)
+        );
+    }
     let _ = writeln!(
         s,
-        "\nExact optimum: value {:.1} with {} liaisons ({} NP, {} KMar) at {} per year, {} posts.",
+        "\n{}: value {:.1} with {} liaisons ({} NP, {} KMar) at {} per year, {} posts.",
+        if sol.time_limit_hit {
+            "Best plan found"
+        } else {
+            "Exact optimum"
+        },
         p.value,
         p.staffing.total(),
         p.staffing.police,
@@ -62,9 +76,14 @@ pub fn render(r: &Report, format: Format) -> String {
         (Some(g), Some(gap)) => {
             let _ = writeln!(
                 s,
-                "Greedy heuristic: value {:.1} (gap {:.2} % below the optimum).",
+                "Greedy heuristic: value {:.1} (gap {:.2} % below the {}).",
                 g.value,
-                gap * 100.0
+                gap * 100.0,
+                if sol.time_limit_hit {
+                    "best plan found"
+                } else {
+                    "optimum"
+                }
             );
         }
         _ => {
@@ -76,6 +95,14 @@ pub fn render(r: &Report, format: Format) -> String {
         "MIP: {} binary option variables, {} coverage-level variables, {} constraints; {} options fixed by the bound test, {} branch-and-bound nodes (microlp).",
         sol.size.binaries, sol.size.levels, sol.size.constraints, sol.size.fixed, sol.size.nodes
     );
+
+    if r.secondary_time_limit_hits > 0 {
+        let _ = writeln!(
+            s,
+            "Note: {} secondary solve(s) (value curve, shadow prices, re-solves, comparisons) stopped at their time limit; their values are the best found, not proven optima.",
+            r.secondary_time_limit_hits
+        );
+    }
 
     h(&mut s, "Chosen posts (by value lost without them)");
     let bar = if md { "| " } else { "" };
