@@ -1,7 +1,7 @@
 //! Contributions: how much each criterion and each rule adjustment adds to the score, and to
 //! each side's score. Read from the record, never recomputed.
 
-use placement_core::criteria::Side;
+use placement_core::criteria::{Direction, Side};
 use placement_core::DecisionRecord;
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +29,16 @@ pub struct Part {
     pub weight: Option<f64>,
     /// Points added (negative for a discount).
     pub points: f64,
+    /// For a criterion: its normalised value, 0–1 (`1 − value/10` for a cost criterion);
+    /// `points` is `100 × weight × normalised` on the score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub normalised: Option<f64>,
+    /// Whether the criterion is a cost criterion (a higher value adds less).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cost: bool,
+    /// For an adjustment: the added value before and after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added_value: Option<(f64, f64)>,
 }
 
 /// The three decompositions. In each list the points sum to the total (within 1e-9).
@@ -41,6 +51,13 @@ pub struct Contributions {
     /// Parts of the added value (added-value criteria `to_side` plus each adjustment's
     /// change `after − before`), largest first.
     pub added_value: Vec<Part>,
+    /// The total weight of the need-side criteria (the need is their points over it).
+    #[serde(default)]
+    pub need_weight: f64,
+    /// The total weight of the added-value criteria (an adjustment's change of the added value
+    /// counts in the score times this weight).
+    #[serde(default)]
+    pub added_value_weight: f64,
 }
 
 fn sort(parts: &mut [Part]) {
@@ -61,6 +78,9 @@ impl Contributions {
                     value: c.value,
                     weight: Some(c.weight),
                     points: if on_side { c.to_side } else { c.to_score },
+                    normalised: Some(c.normalised),
+                    cost: k.info().direction == Direction::Cost,
+                    added_value: None,
                 })
                 .collect::<Vec<_>>()
         };
@@ -75,6 +95,9 @@ impl Contributions {
                 } else {
                     a.to_score
                 },
+                normalised: None,
+                cost: false,
+                added_value: Some((a.before, a.after)),
             })
         };
         let mut score = crit(None, false);
@@ -85,10 +108,20 @@ impl Contributions {
         sort(&mut score);
         sort(&mut need);
         sort(&mut added_value);
+        let side_weight = |side: Side| {
+            record
+                .contributions
+                .values()
+                .filter(|c| c.side == side)
+                .map(|c| c.weight)
+                .sum()
+        };
         Contributions {
             score,
             need,
             added_value,
+            need_weight: side_weight(Side::Need),
+            added_value_weight: side_weight(Side::AddedValue),
         }
     }
 

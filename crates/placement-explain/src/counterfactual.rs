@@ -468,6 +468,36 @@ impl Search1<'_, '_> {
             }
             r = rh;
         }
+        // Round each new value away from the current one to two decimals, so the value as
+        // printed is one the engine has confirmed (never a value on the threshold itself).
+        let snapped: Vec<Change> = changes
+            .iter()
+            .map(|c| {
+                let near = (c.to * 100.0).round();
+                let to = if c.delta() < 0.0 && near / 100.0 > c.to {
+                    (near - 1.0) / 100.0
+                } else if c.delta() > 0.0 && near / 100.0 < c.to {
+                    (near + 1.0) / 100.0
+                } else {
+                    near / 100.0
+                };
+                Change {
+                    to: to.clamp(MIN, MAX),
+                    ..*c
+                }
+            })
+            .collect();
+        if snapped != changes {
+            let mut at = [(Criterion::CrimeRelation, 0.0); 2];
+            for (k, c) in snapped.iter().enumerate().take(2) {
+                at[k] = (c.criterion, c.to);
+            }
+            let rs = self.verdict(&at[..n]);
+            if self.key_of_verdict(&rs).differs(&self.base, t) {
+                changes = snapped;
+                r = rs;
+            }
+        }
         Search::Found(Counterfactual {
             target: t,
             changes,

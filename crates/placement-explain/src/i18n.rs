@@ -4,4 +4,4 @@
 //! module re-exports it so `placement_explain::Lang` and `placement_explain::i18n::num` keep
 //! working for embedding tools.
 
-pub use placement_text::{num, signed, Lang};
+pub use placement_text::{num, num_full, signed, Lang};

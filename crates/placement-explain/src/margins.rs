@@ -13,6 +13,8 @@ pub struct ClassBoundary {
     pub rule: String,
     /// The class that rule gives.
     pub class: Class,
+    /// The comparison of the need with the threshold in that rule.
+    pub op: Op,
     /// The need threshold.
     pub threshold: f64,
     /// `|need − threshold|`, in need points.
@@ -90,14 +92,14 @@ impl Margins {
             metric_thresholds(&rule.when, &mut th);
             match (rule.stage, &rule.then) {
                 (Stage::Class, Effect::Class(class)) => {
-                    for (m, _, t) in th.into_iter().filter(|(m, _, _)| *m == Metric::Need) {
+                    for (_, op, t) in th.into_iter().filter(|(m, _, _)| *m == Metric::Need) {
                         let b = ClassBoundary {
                             rule: rule.id.clone(),
                             class: *class,
+                            op,
                             threshold: t,
                             distance: (record.need - t).abs(),
                         };
-                        let _ = m;
                         if t > record.need {
                             if class_up.as_ref().is_none_or(|u| t < u.threshold) {
                                 class_up = Some(b);

@@ -1,7 +1,9 @@
 //! The strongest reasons for a recommendation, in one line each: the rule that decided the
 //! instrument, then the criteria that contributed most to the score.
 
+use placement_core::criteria::Direction;
 use placement_core::{DecisionRecord, Rulebook};
+use placement_text::num;
 
 pub use crate::i18n::Lang;
 
@@ -35,13 +37,16 @@ pub fn top_reasons(record: &DecisionRecord, rules: &Rulebook, n: usize, lang: La
             break;
         }
         let name = lang.criterion(*criterion);
+        let value = num(lang, c.value, 1);
+        let points = num(lang, c.to_score, 1);
+        let cost = if criterion.info().direction == Direction::Cost {
+            lang.pick(" (lower adds more)", " (lager telt zwaarder)")
+        } else {
+            ""
+        };
         out.push(match lang {
-            Lang::En => format!("{name} {:.1}/10 adds {:.1} points", c.value, c.to_score),
-            Lang::Nl => format!(
-                "{name} {}/10 levert {} punten",
-                format!("{:.1}", c.value).replace('.', ","),
-                format!("{:.1}", c.to_score).replace('.', ",")
-            ),
+            Lang::En => format!("{name} {value}/10{cost} adds {points} points"),
+            Lang::Nl => format!("{name} {value}/10{cost} levert {points} punten op"),
         });
     }
     out.truncate(n);

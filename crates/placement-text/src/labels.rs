@@ -6,7 +6,7 @@
 use placement_core::rulebook::{Effect, MissingPolicy, Op, OrganisationChoice, Stage};
 use placement_core::{Class, Criterion, Instrument, Marking, Organisation, Phenomenon};
 
-use crate::{num, Lang};
+use crate::{num_full, Lang};
 
 impl Lang {
     /// A class label (seed 000's terms in Dutch: "prioritair", "sub-prioritair", "overig").
@@ -42,6 +42,28 @@ impl Lang {
                 "non-operationele samenwerking (capaciteitsopbouw)",
             ),
             Instrument::None => self.pick("regular channels only", "alleen de reguliere kanalen"),
+        }
+    }
+
+    /// A short instrument label for table columns (at most 16 characters).
+    pub fn instrument_short(self, i: Instrument) -> &'static str {
+        match i {
+            Instrument::PermanentLiaison => self.pick("permanent LO", "vaste LO"),
+            Instrument::FlexibleLiaison => self.pick("FILO", "FILO"),
+            Instrument::EuropolChannel => self.pick("Europol channel", "Europol-kanaal"),
+            Instrument::PartnerLiaison => self.pick("Benelux partner", "Benelux-partner"),
+            Instrument::Accreditation => self.pick("accreditation", "accreditatie"),
+            Instrument::CapacityBuilding => self.pick("capacity building", "capaciteitsopbouw"),
+            Instrument::None => self.pick("regular channels", "reguliere kanalen"),
+        }
+    }
+
+    /// A short organisation label for table columns.
+    pub fn organisation_short(self, o: Organisation) -> &'static str {
+        match o {
+            Organisation::Police => self.pick("police", "politie"),
+            Organisation::Marechaussee => self.pick("KMar", "KMar"),
+            Organisation::Both => self.pick("police + KMar", "politie + KMar"),
         }
     }
 
@@ -222,8 +244,11 @@ impl Lang {
     pub fn effect(self, e: &Effect) -> String {
         match e {
             Effect::ScaleAddedValue(f) => match self {
-                Lang::En => format!("multiplies the added value by {}", num(self, *f, 2)),
-                Lang::Nl => format!("vermenigvuldigt de meerwaarde met {}", num(self, *f, 2)),
+                Lang::En => format!("multiplies the added value by {}", num_full(self, *f, 2)),
+                Lang::Nl => format!(
+                    "vermenigvuldigt de meerwaarde met {}",
+                    num_full(self, *f, 2)
+                ),
             },
             Effect::Class(c) => match self {
                 Lang::En => format!("sets the class to {}", self.class(*c)),
@@ -341,6 +366,25 @@ impl Lang {
         match SHIPPED.iter().find(|(i, en, _)| *i == id && *en == title) {
             Some((_, en, nl)) => self.pick(en, nl),
             None => title,
+        }
+    }
+
+    /// A text of the shipped fixtures (the illustrative input's title, its evidence source) in
+    /// this language; any other text is returned as given.
+    pub fn shipped_text(self, text: &str) -> &str {
+        const SHIPPED: [(&str, &str); 2] = [
+            (
+                "Illustrative assessment of candidate countries, 2025",
+                "Illustratieve beoordeling van kandidaat-landen, 2025",
+            ),
+            (
+                "liaison-placement illustrative assessment (not an official assessment)",
+                "illustratieve beoordeling van liaison-placement (geen officiële beoordeling)",
+            ),
+        ];
+        match SHIPPED.iter().find(|(en, _)| *en == text) {
+            Some((en, nl)) => self.pick(en, nl),
+            None => text,
         }
     }
 

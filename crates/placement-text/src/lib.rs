@@ -24,12 +24,17 @@
 #![deny(missing_docs)]
 #![warn(unreachable_pub)]
 
+mod comparison;
+mod country;
 mod issues;
 mod labels;
 mod numbers;
 mod records;
+mod wrap;
 
-pub use numbers::{num, signed};
+pub use comparison::negate;
+pub use numbers::{decimals_apart, num, num_full, signed};
+pub use wrap::{wrap, WIDTH};
 
 use serde::{Deserialize, Serialize};
 

@@ -39,3 +39,36 @@ pub fn signed(lang: Lang, x: f64, d: usize) -> String {
         format!("+{s}")
     }
 }
+
+/// Formats a number at full precision: the fewest decimals (at least `min`, at most 6) that
+/// give back `x` within 1e-9, so a factor of 0.875 prints as `0.875`, never `0.88`.
+///
+/// ```
+/// use placement_text::{num_full, Lang};
+/// assert_eq!(num_full(Lang::En, 0.85, 2), "0.85");
+/// assert_eq!(num_full(Lang::Nl, 0.875, 2), "0,875");
+/// assert_eq!(num_full(Lang::En, 0.2, 2), "0.20");
+/// ```
+pub fn num_full(lang: Lang, x: f64, min: usize) -> String {
+    let d = (min..=6)
+        .find(|&d| {
+            let p = 10f64.powi(d as i32);
+            ((x * p).round() / p - x).abs() < 1e-9
+        })
+        .unwrap_or(6);
+    num(lang, x, d)
+}
+
+/// The decimals (from `d` up to 4) at which `a` and `b` print differently, so a strict
+/// comparison between them is visibly true on the page (`36.4 < 36.5`, never `36.4 < 36.4`).
+///
+/// ```
+/// use placement_text::decimals_apart;
+/// assert_eq!(decimals_apart(36.38, 45.0, 1), 1);
+/// assert_eq!(decimals_apart(5.99984, 6.0, 1), 4);
+/// ```
+pub fn decimals_apart(a: f64, b: f64, d: usize) -> usize {
+    (d..=4)
+        .find(|&d| format!("{a:.d$}") != format!("{b:.d$}"))
+        .unwrap_or(4)
+}

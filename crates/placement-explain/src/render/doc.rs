@@ -7,7 +7,8 @@ use crate::compare::Comparison;
 use crate::contributions::{Part, PartKind};
 use crate::counterfactual::{Change, Counterfactual, Search, Target};
 use crate::explainer::Explanation;
-use crate::i18n::{num, signed, Lang};
+use crate::i18n::{num, num_full, signed, Lang};
+use crate::stability::WeightInterval;
 
 /// A block of a rendered document.
 pub(crate) enum Block {
@@ -38,7 +39,7 @@ fn change_text(lang: Lang, c: &Change, derived: bool) -> String {
         "{}{d} {} → {} ({})",
         lang.criterion(c.criterion),
         num(lang, c.from, 2),
-        num(lang, c.to, 2),
+        num_full(lang, c.to, 2),
         signed(lang, c.delta(), 2)
     )
 }
@@ -113,34 +114,62 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> Vec<Block> {
         lang.pick("Contributions to the score", "Bijdragen aan de score")
             .to_string(),
     ));
-    for p in &e.contributions.score {
-        let detail = match p.kind {
-            PartKind::Criterion => format!(
-                "{}/10 × {} {}",
-                num(lang, p.value, 1),
-                lang.pick("weight", "gewicht"),
-                num(lang, p.weight.unwrap_or(0.0), 2)
-            ),
-            PartKind::Adjustment => format!("× {}", num(lang, p.value, 2)),
-        };
+    let cs = &e.contributions;
+    for p in &cs.score {
         b.push(Block::Item(format!(
-            "{}: {} ({detail})",
+            "{}: {}",
             part_name(lang, p),
-            signed(lang, p.points, 2)
+            part_computation(lang, p, cs.added_value_weight)
         )));
     }
     b.push(Block::Para(format!(
-        "{}: {}. {}: {}; {}: {}.",
+        "{}: {}.",
         lang.pick("Total", "Totaal"),
-        num(lang, e.contributions.score_total(), 2),
-        lang.pick(
-            "Largest parts of the need",
-            "Grootste delen van de behoefte"
-        ),
-        top3(lang, &e.contributions.need),
-        lang.pick("of the added value", "van de meerwaarde"),
-        top3(lang, &e.contributions.added_value),
+        num(lang, cs.score_total(), 2),
     )));
+    let need_points: f64 = cs
+        .score
+        .iter()
+        .filter(|p| p.kind == PartKind::Criterion && cs.need.iter().any(|q| q.id == p.id))
+        .map(|p| p.points)
+        .sum();
+    b.push(Block::Para(side_computation(
+        lang,
+        lang.pick("Need", "Behoefte"),
+        r.need,
+        need_points,
+        cs.need_weight,
+        lang.pick("need criteria", "behoeftecriteria"),
+    )));
+    let base: f64 = cs
+        .added_value
+        .iter()
+        .filter(|p| p.kind == PartKind::Criterion)
+        .map(|p| p.points)
+        .sum();
+    let base_points: f64 = cs
+        .score
+        .iter()
+        .filter(|p| p.kind == PartKind::Criterion && cs.added_value.iter().any(|q| q.id == p.id))
+        .map(|p| p.points)
+        .sum();
+    let mut av = side_computation(
+        lang,
+        lang.pick("Added value", "Meerwaarde"),
+        base,
+        base_points,
+        cs.added_value_weight,
+        lang.pick("added-value criteria", "meerwaardecriteria"),
+    );
+    if (base - r.added_value).abs() > 1e-9 {
+        av.pop();
+        av.push_str(&format!(
+            "; {} {}.",
+            lang.pick("after the adjustments", "na de correcties"),
+            num(lang, r.added_value, 2)
+        ));
+    }
+    b.push(Block::Para(av));
 
     b.push(Block::Heading(lang.pick("Rules", "Regels").to_string()));
     for f in &e.rules.fired {
@@ -155,14 +184,22 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> Vec<Block> {
         )));
     }
     for o in &e.rules.overruled {
+        let head = match (&o.overruled_by, lang) {
+            (Some(w), Lang::En) => format!("{} applied, but {w} took precedence", o.text.rule),
+            (Some(w), Lang::Nl) => {
+                format!("{} was van toepassing, maar {w} ging voor", o.text.rule)
+            }
+            (None, _) => format!(
+                "{} {}",
+                o.text.rule,
+                lang.pick(
+                    "applied, but a later rule took precedence",
+                    "was van toepassing, maar een latere regel ging voor"
+                )
+            ),
+        };
         b.push(Block::Item(format!(
-            "{} {}{}: {}",
-            o.text.rule,
-            lang.pick("held but was overruled", "gold maar werd overstemd"),
-            o.overruled_by
-                .as_ref()
-                .map(|w| format!(" {} {w}", lang.pick("by", "door")))
-                .unwrap_or_default(),
+            "{head}: {}",
             lang.pick(&o.text.statement_en, &o.text.statement_nl),
         )));
     }
@@ -172,13 +209,9 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> Vec<Block> {
             .iter()
             .map(|g| {
                 format!(
-                    "{} {} {} {} ({} {})",
+                    "{} {}",
                     lang.quantity(&g.on),
-                    num(lang, g.value, 2),
-                    lang.pick("vs", "t.o.v."),
-                    format_args!("{} {}", lang.op(g.op), num(lang, g.threshold, 1)),
-                    num(lang, g.distance, 2),
-                    lang.pick("short", "tekort")
+                    lang.comparison(g.value, g.op, g.threshold, 2)
                 )
             })
             .collect();
@@ -200,40 +233,22 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> Vec<Block> {
 
     b.push(Block::Heading(lang.pick("Margins", "Marges").to_string()));
     let m = &e.margins;
-    if let Some(u) = &m.class_up {
+    for c in m.class_up.iter().chain(&m.class_down) {
         b.push(Block::Item(format!(
-            "{} {} {} ({} {}, {})",
-            num(lang, u.distance, 1),
-            lang.pick("need points below", "behoeftepunten onder"),
-            lang.class(u.class),
-            lang.pick("threshold", "drempel"),
-            num(lang, u.threshold, 1),
-            u.rule
-        )));
-    }
-    if let Some(d) = &m.class_down {
-        b.push(Block::Item(format!(
-            "{} {} {} ({} {}, {})",
-            num(lang, d.distance, 1),
-            lang.pick(
-                "need points above the boundary of",
-                "behoeftepunten boven de grens van"
-            ),
-            lang.class(d.class),
-            lang.pick("threshold", "drempel"),
-            num(lang, d.threshold, 1),
-            d.rule
+            "{} ({} {}): {} {}",
+            c.rule,
+            lang.pick("class", "klasse"),
+            lang.class(c.class),
+            lang.quantity("need"),
+            lang.comparison(r.need, c.op, c.threshold, 1)
         )));
     }
     for t in &m.instrument {
         b.push(Block::Item(format!(
-            "{}: {} {} {} {} ({})",
+            "{}: {} {}",
             t.rule,
             lang.quantity(&t.metric),
-            num(lang, t.value, 1),
-            lang.op(t.op),
-            num(lang, t.threshold, 1),
-            signed(lang, t.distance, 1)
+            lang.comparison(t.value, t.op, t.threshold, 1)
         )));
     }
     for (label, n) in [
@@ -242,11 +257,14 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> Vec<Block> {
     ] {
         if let Some(n) = n {
             b.push(Block::Item(format!(
-                "{label}: {} {} ({}), {} {}",
+                "{label}: {} {} {} ({}), {} {} ({} {})",
+                lang.pick("rank", "rang"),
                 n.rank,
                 lang.pick(&n.name_en, &n.name_nl),
                 n.country,
-                lang.pick("score gap", "scoreverschil"),
+                lang.pick("score", "score"),
+                num(lang, n.score, 2),
+                lang.pick("gap", "verschil"),
                 num(lang, n.gap, 2)
             )));
         }
@@ -314,22 +332,7 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> Vec<Block> {
             lang.pick("Weight stability", "Stabiliteit van de gewichten")
                 .to_string(),
         ));
-        b.push(Block::Para(
-            lang.pick(
-                "Range of each weight (others rescaled proportionally, other countries held fixed) within which class and instrument stay the same:",
-                "Bereik van elk gewicht (overige naar verhouding herschaald, andere landen gelijk gehouden) waarbinnen klasse en instrument gelijk blijven:",
-            )
-            .to_string(),
-        ));
-        for w in &e.stability {
-            b.push(Block::Item(format!(
-                "{}: {} [{} – {}]",
-                lang.criterion(w.criterion),
-                num(lang, w.weight, 3),
-                num(lang, w.lower, 3),
-                num(lang, w.upper, 3)
-            )));
-        }
+        stability(lang, &e.stability, &mut b);
     }
 
     b.push(Block::Heading(
@@ -344,7 +347,8 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> Vec<Block> {
         };
         let src = match (&i.source, i.date, i.confidence) {
             (Some(s), Some(d), Some(c)) => format!(
-                "; {s}, {d}, {} {}",
+                "; {}, {d}, {} {}",
+                lang.shipped_text(s),
                 lang.pick("confidence", "betrouwbaarheid"),
                 match c {
                     placement_core::Confidence::Low => lang.pick("low", "laag"),
@@ -394,24 +398,147 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> Vec<Block> {
     b
 }
 
-fn top3(lang: Lang, parts: &[Part]) -> String {
-    parts
+/// One part of the score with the computation that gives it, true at the precision shown.
+fn part_computation(lang: Lang, p: &Part, added_value_weight: f64) -> String {
+    let points = signed(lang, p.points, 2);
+    let weight = |w: f64| {
+        format!(
+            "{} {}",
+            lang.pick("weight", "gewicht"),
+            num_full(lang, w, 2)
+        )
+    };
+    match (p.kind, p.added_value) {
+        (PartKind::Criterion, _) => {
+            let v = num(lang, p.value, 2);
+            let w = weight(p.weight.unwrap_or(0.0));
+            if p.cost {
+                format!(
+                    "{points} = (1 − {v}/10) × {w} × 100 ({})",
+                    lang.pick("a lower value adds more", "een lagere waarde telt zwaarder")
+                )
+            } else {
+                format!("{points} = {v}/10 × {w} × 100")
+            }
+        }
+        (PartKind::Adjustment, Some((before, after))) => format!(
+            "{points} = ({} − {}) × {} {} ({} {} × {} = {})",
+            num(lang, after, 2),
+            num(lang, before, 2),
+            lang.pick("weight of the added value", "gewicht van de meerwaarde"),
+            num_full(lang, added_value_weight, 2),
+            lang.pick("added value", "meerwaarde"),
+            num(lang, before, 2),
+            num_full(lang, p.value, 2),
+            num(lang, after, 2),
+        ),
+        (PartKind::Adjustment, None) => format!("{points} (× {})", num_full(lang, p.value, 2)),
+    }
+}
+
+/// `Need 84.50 = 42.25 / 0.50 (…)`: a side's score from its criteria's points and weight.
+fn side_computation(
+    lang: Lang,
+    label: &str,
+    value: f64,
+    points: f64,
+    weight: f64,
+    what: &str,
+) -> String {
+    format!(
+        "{label} {} = {} / {} ({} {what} {} {what}).",
+        num(lang, value, 2),
+        num(lang, points, 3),
+        num_full(lang, weight, 2),
+        lang.pick("the points of the", "de punten van de"),
+        lang.pick(
+            "over the total weight of the",
+            "gedeeld door het totale gewicht van de"
+        ),
+    )
+}
+
+/// The weight-stability section: only the weights with a bound are listed; the others are
+/// summarised in one sentence.
+fn stability(lang: Lang, ws: &[WeightInterval], b: &mut Vec<Block>) {
+    let (free, bounded): (Vec<&WeightInterval>, Vec<&WeightInterval>) = ws
         .iter()
-        .take(3)
-        .map(|p| format!("{} {}", part_name(lang, p), signed(lang, p.points, 1)))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .partition(|w| w.below.is_none() && w.above.is_none());
+    b.push(Block::Para(
+        lang.pick(
+            "One weight changed from 0 to 1, the others rescaled proportionally and other countries held fixed.",
+            "Eén gewicht veranderd van 0 tot 1, de overige naar verhouding herschaald en de andere landen gelijk gehouden.",
+        )
+        .to_string(),
+    ));
+    if bounded.is_empty() {
+        b.push(Block::Para(
+            lang.pick(
+                "No single weight change changes the class or the instrument.",
+                "Geen enkele wijziging van één gewicht verandert de klasse of het instrument.",
+            )
+            .to_string(),
+        ));
+        return;
+    }
+    for w in bounded {
+        let mut line = format!(
+            "{}: {} {}; {} {} {} {} {}",
+            lang.criterion(w.criterion),
+            lang.pick("weight", "gewicht"),
+            num_full(lang, w.weight, 2),
+            lang.pick(
+                "same class and instrument from",
+                "zelfde klasse en instrument van"
+            ),
+            num(lang, w.lower, 3),
+            lang.pick("to", "tot"),
+            num(lang, w.upper, 3),
+            lang.pick("", ""),
+        );
+        line = line.trim_end().to_string();
+        for (side, at) in [
+            (lang.pick("below", "eronder"), w.below),
+            (lang.pick("above", "erboven"), w.above),
+        ] {
+            if let Some((c, i)) = at {
+                line.push_str(&format!("; {side}: {}", outcome(lang, c, i)));
+            }
+        }
+        b.push(Block::Item(line));
+    }
+    if !free.is_empty() {
+        b.push(Block::Para(format!(
+            "{} {}",
+            lang.pick(
+                "Any value of the other weights keeps class and instrument:",
+                "Elke waarde van de overige gewichten houdt klasse en instrument gelijk:"
+            ),
+            free.iter()
+                .map(|w| lang.criterion(w.criterion))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
 }
 
 /// A one-paragraph summary (for `advise --explain`).
 pub(crate) fn paragraph(e: &Explanation, lang: Lang) -> String {
     let r = &e.recommendation;
+    let need = match &e.margins.class_down {
+        Some(d) if d.class == r.class => format!(
+            " {} {}: {} {}",
+            lang.pick("under", "volgens"),
+            d.rule,
+            lang.quantity("need"),
+            lang.comparison(r.need, d.op, d.threshold, 1),
+        ),
+        _ => format!(" ({} {})", lang.quantity("need"), num(lang, r.need, 1)),
+    };
     let mut s = format!(
-        "{} {} {} ({}).",
-        lang.pick(&e.name_en, &e.name_nl),
-        lang.pick("is", "is"),
+        "{} {}{need}.",
+        lang.country_is(&e.name_en, &e.name_nl),
         lang.class(r.class),
-        top3(lang, &e.contributions.need)
     );
     if let Some(f) = e.rules.fired.iter().rev().find(|f| {
         matches!(
@@ -467,21 +594,31 @@ pub(crate) fn comparison(c: &Comparison, lang: Lang) -> Vec<Block> {
         c.a.country, c.b.country
     )));
     let (hi, lo) = if c.score_gap >= 0.0 {
-        (na, nb)
+        (&c.a, &c.b)
     } else {
-        (nb, na)
+        (&c.b, &c.a)
     };
-    b.push(Block::Para(format!(
-        "{hi} {} {lo} {} {} {} ({} {} {} {}).",
-        lang.pick("ranks above", "staat hoger dan"),
-        lang.pick("by", "met"),
-        num(lang, c.score_gap.abs(), 2),
-        lang.pick("points", "punten"),
-        lang.pick("rank", "rang"),
-        c.a.rank,
-        lang.pick("vs", "t.o.v."),
-        c.b.rank
-    )));
+    let gap = num(lang, c.score_gap.abs(), 2);
+    let (hi_name, lo_name) = (
+        lang.country_subject(&hi.name_en, &hi.name_nl),
+        lang.country_in_text(&lo.name_en, &lo.name_nl),
+    );
+    b.push(Block::Para(match lang {
+        Lang::En => format!(
+            "{hi_name} ranks {gap} points above {lo_name} (score {} against {}; rank {} against {}).",
+            num(lang, hi.score, 2),
+            num(lang, lo.score, 2),
+            hi.rank,
+            lo.rank
+        ),
+        Lang::Nl => format!(
+            "{hi_name} staat {gap} punten hoger dan {lo_name} (score {} tegenover {}; rang {} tegenover {}).",
+            num(lang, hi.score, 2),
+            num(lang, lo.score, 2),
+            hi.rank,
+            lo.rank
+        ),
+    }));
     b.push(Block::Heading(
         lang.pick("What separates them", "Wat hen onderscheidt")
             .to_string(),
@@ -491,13 +628,18 @@ pub(crate) fn comparison(c: &Comparison, lang: Lang) -> Vec<Block> {
             PartKind::Criterion => lang.quantity(&s.id),
             PartKind::Adjustment => format!("{} ({})", lang.pick("rule", "regel"), s.id),
         };
+        let value = |v: f64| match s.kind {
+            PartKind::Criterion => num(lang, v, 2),
+            PartKind::Adjustment => format!("× {}", num_full(lang, v, 2)),
+        };
         b.push(Block::Item(format!(
-            "{name}: {} ({} {} {} {})",
+            "{name}: {} {} ({} {}, {} {})",
             signed(lang, s.difference, 2),
+            lang.pick("points", "punten"),
             c.a.country,
-            num(lang, s.value_a, 1),
+            value(s.value_a),
             c.b.country,
-            num(lang, s.value_b, 1)
+            value(s.value_b)
         )));
     }
     b.push(Block::Heading(

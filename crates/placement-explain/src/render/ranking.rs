@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 
 use placement_core::{Evaluation, Rulebook};
 
+use placement_text::{num, wrap, WIDTH};
+
 use crate::reasons::top_reasons;
 use crate::{Explainer, Lang};
 
@@ -33,7 +35,8 @@ impl Default for RankingOptions<'_> {
     }
 }
 
-/// The ranked table as plain text, every line ending in a newline. `rules` is the rulebook the
+/// The ranked table as plain text, every line ending in a newline and at most
+/// [`placement_text::WIDTH`] characters wide (reasons wrapped). `rules` is the rulebook the
 /// evaluation was made with (the reasons cite its rules).
 pub fn ranking(evaluation: &Evaluation, rules: &Rulebook, options: &RankingOptions<'_>) -> String {
     let lang = options.lang;
@@ -41,63 +44,81 @@ pub fn ranking(evaluation: &Evaluation, rules: &Rulebook, options: &RankingOptio
     if evaluation.input.illustrative {
         let _ = writeln!(s, "{}", lang.illustrative_notice());
     }
+    let header = format!(
+        "{} | {} {} ({}) | {} {} | {} {}",
+        lang.shipped_text(&evaluation.input.title),
+        lang.pick("rulebook", "regelboek"),
+        evaluation.rulebook.id,
+        lang.rulebook_title(&evaluation.rulebook.id, &evaluation.rulebook.title),
+        lang.pick("as of", "peildatum"),
+        evaluation.input.as_of,
+        lang.pick("marking", "rubricering"),
+        lang.marking(evaluation.marking)
+    );
+    let _ = writeln!(s, "{}", wrap(&header, WIDTH, "", "  "));
     let _ = writeln!(
         s,
-        "{} | rulebook {} ({}) | as of {} | marking {}",
-        evaluation.input.title,
-        evaluation.rulebook.id,
-        evaluation.rulebook.title,
-        evaluation.input.as_of,
-        lang.marking(evaluation.marking)
+        "{} sha256 {}",
+        lang.pick("input", "invoer"),
+        evaluation.input.hash
     );
     let _ = writeln!(
         s,
-        "input sha256 {} | rulebook sha256 {}",
-        evaluation.input.hash, evaluation.rulebook.hash
+        "{} sha256 {}",
+        lang.pick("rulebook", "regelboek"),
+        evaluation.rulebook.hash
     );
     s.push('\n');
     let _ = writeln!(
         s,
-        "{:>4}  {:<4} {:<24} {:<13} {:<18} {:<13} {:>6} {:>6} {:>6}",
-        "rank", "code", "country", "class", "instrument", "organisation", "score", "need", "added"
+        "{:>4} {:<21} {:<14} {:<17} {:<14} {:>5} {:>8} {:>10}",
+        lang.pick("rank", "rang"),
+        lang.pick("country", "land"),
+        lang.pick("class", "klasse"),
+        lang.pick("instrument", "instrument"),
+        lang.pick("organisation", "organisatie"),
+        lang.pick("score", "score"),
+        lang.pick("need", "behoefte"),
+        lang.pick("added", "meerwaarde"),
     );
     let n = options.top.unwrap_or(usize::MAX);
     for r in evaluation.records.iter().take(n) {
-        let flag = if r.hinges_on_missing { " *" } else { "" };
-        let name = match lang {
-            Lang::En => &r.name_en,
-            Lang::Nl => &r.name_nl,
-        };
+        let flag = if r.hinges_on_missing { '*' } else { ' ' };
+        let name = format!(
+            "{} {}",
+            r.country.as_str(),
+            lang.pick(&r.name_en, &r.name_nl)
+        );
         let _ = writeln!(
             s,
-            "{:>4}  {:<4} {:<24} {:<13} {:<18} {:<13} {:>6.1} {:>6.1} {:>6.1}{flag}",
+            "{:>3}{flag} {:<21} {:<14} {:<17} {:<14} {:>5} {:>8} {:>10}",
             r.rank,
-            r.country.as_str(),
-            truncate(name, 24),
-            r.class.id(),
-            r.instrument.id(),
-            r.organisation.map_or("-", |o| o.id()),
-            r.score,
-            r.need,
-            r.added_value
+            truncate(&name, 21),
+            lang.class(r.class),
+            lang.instrument_short(r.instrument),
+            r.organisation.map_or("–", |o| lang.organisation_short(o)),
+            num(lang, r.score, 1),
+            num(lang, r.need, 1),
+            num(lang, r.added_value, 1)
         );
         for reason in top_reasons(r, rules, options.reasons, lang) {
-            let _ = writeln!(s, "{:>10}- {reason}", "");
+            let _ = writeln!(s, "{}", wrap(&reason, WIDTH, "       - ", "         "));
         }
         if let Some(x) = options.explainer {
-            match x.explain(r.country) {
-                Ok(e) => {
-                    let _ = writeln!(s, "{:>10}{}", "", super::paragraph(&e, lang));
-                }
-                Err(e) => {
-                    let _ = writeln!(s, "{:>10}({e})", "");
-                }
-            }
+            let text = match x.explain(r.country) {
+                Ok(e) => super::paragraph(&e, lang),
+                Err(e) => format!("({e})"),
+            };
+            let _ = writeln!(s, "{}", wrap(&text, WIDTH, "         ", "         "));
         }
     }
     if evaluation.records.iter().any(|r| r.hinges_on_missing) {
         s.push('\n');
-        let _ = writeln!(s, "{}", lang.hinges_on_missing_note());
+        let _ = writeln!(
+            s,
+            "{}",
+            wrap(lang.hinges_on_missing_note(), WIDTH, "", "  ")
+        );
     }
     s
 }
@@ -133,18 +154,21 @@ mod tests {
         let lines: Vec<&str> = en.lines().collect();
         assert_eq!(lines[0], "ILLUSTRATIVE INPUT — not an official assessment.");
         assert!(
-            lines[1].ends_with("| marking Unclassified (Ongerubriceerd)"),
-            "{}",
-            lines[1]
+            en.contains("| marking Unclassified (Ongerubriceerd)"),
+            "{en}"
         );
-        assert!(lines[2].starts_with("input sha256 "));
-        assert!(lines[4].starts_with("rank  code country"));
+        assert!(en.lines().any(|l| l.starts_with("input sha256 ")));
+        assert!(en.lines().any(|l| l.starts_with("rank country")));
         assert!(en.ends_with('\n'));
-        // Every record has a row, starting with its rank right-aligned in four columns.
+        assert!(en.lines().all(|l| l.chars().count() <= WIDTH), "{en}");
+        // Every record has a row, starting with its rank right-aligned in three columns.
         for r in &ev.records {
-            let row = format!("{:>4}  {:<4} ", r.rank, r.country.as_str());
+            let row = format!("{:>3}", r.rank);
+            let row = format!("{row}  {} ", r.country.as_str());
+            let flagged = format!("{:>3}* {} ", r.rank, r.country.as_str());
             assert!(
-                en.lines().any(|l| l.starts_with(&row)),
+                en.lines()
+                    .any(|l| l.starts_with(&row) || l.starts_with(&flagged)),
                 "no row for {}",
                 r.country
             );
@@ -158,11 +182,8 @@ mod tests {
             },
         );
         assert!(nl.starts_with("ILLUSTRATIEVE INVOER"));
-        assert!(nl
-            .lines()
-            .nth(1)
-            .unwrap()
-            .ends_with("| marking Ongerubriceerd"));
+        assert!(nl.contains("| rubricering Ongerubriceerd"), "{nl}");
+        assert!(nl.contains("rang land"), "{nl}");
     }
 
     #[test]
@@ -175,14 +196,12 @@ mod tests {
         let out = ranking(&ev, &rules, &opts);
         let rows: Vec<&str> = out
             .lines()
-            .skip(5)
-            .filter(|l| !l.starts_with("          ") && !l.is_empty() && !l.starts_with('*'))
+            .skip_while(|l| !l.starts_with("rank "))
+            .skip(1)
+            .filter(|l| !l.starts_with("       ") && !l.is_empty() && !l.starts_with('*'))
             .collect();
         assert_eq!(rows.len(), 2, "{out}");
-        let reasons = out
-            .lines()
-            .filter(|l| l.starts_with("          - "))
-            .count();
+        let reasons = out.lines().filter(|l| l.starts_with("       - ")).count();
         assert!((2..=6).contains(&reasons), "{out}");
     }
 

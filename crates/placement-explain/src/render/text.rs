@@ -1,4 +1,6 @@
-//! Plain text, in English or Dutch.
+//! Plain text, in English or Dutch, wrapped to [`placement_text::WIDTH`] columns.
+
+use placement_text::{wrap, WIDTH};
 
 use super::doc::{self, Block};
 use crate::compare::Comparison;
@@ -23,12 +25,11 @@ fn format(blocks: &[Block]) -> String {
                 out.push('\n');
             }
             Block::Para(p) => {
-                out.push_str(p);
+                out.push_str(&wrap(p, WIDTH, "", ""));
                 out.push('\n');
             }
             Block::Item(i) => {
-                out.push_str("  - ");
-                out.push_str(i);
+                out.push_str(&wrap(i, WIDTH, "  - ", "    "));
                 out.push('\n');
             }
         }
