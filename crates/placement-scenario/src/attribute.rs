@@ -108,6 +108,10 @@ pub struct CountryChange {
 pub struct ChangeSummary {
     /// Short label.
     pub label: String,
+    /// The change in English words, old → new ([`crate::describe::describe`]).
+    pub text_en: String,
+    /// The change in Dutch words, old → new.
+    pub text_nl: String,
     /// Its source note.
     pub source: Option<String>,
     /// File and line.
@@ -267,6 +271,8 @@ pub fn compare_with(
             .iter()
             .map(|c| ChangeSummary {
                 label: c.label(),
+                text_en: crate::describe::describe(c, &scenario.base, placement_text::Lang::En),
+                text_nl: crate::describe::describe(c, &scenario.base, placement_text::Lang::Nl),
                 source: c.source.clone(),
                 file: c.location.file.clone(),
                 line: c.location.line,
@@ -306,8 +312,17 @@ impl Attributor<'_> {
             return Ok(());
         }
         if relevant.len() == 1 {
+            // The scenario is this one change applied alone: it caused every outcome change and
+            // every change of a country's own score; a country whose outcome and score are
+            // both unchanged only moved because others did.
             for c in changed.iter_mut() {
-                c.causes.single = relevant.clone();
+                let own_moved =
+                    c.outcome_changed || c.before.map(|s| s.score) != c.after.map(|s| s.score);
+                if own_moved {
+                    c.causes.single = relevant.clone();
+                } else {
+                    c.causes.displaced = true;
+                }
             }
             return Ok(());
         }

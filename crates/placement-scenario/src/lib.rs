@@ -53,6 +53,7 @@ pub mod attribute;
 mod builder;
 pub mod change;
 mod csv;
+pub mod describe;
 pub mod error;
 pub mod expect;
 mod file;

@@ -54,12 +54,9 @@ fn outcome(s: Option<&Snapshot>, lang: Lang) -> String {
 /// The explanation of one country's change: its causes by label.
 pub fn why(diff: &ScenarioDiff, c: &CountryChange, lang: Lang) -> String {
     let label = |i: &usize| {
-        diff.changes
-            .get(*i)
-            .map_or(String::new(), |ch| match &ch.source {
-                Some(s) => format!("{} ({s})", ch.label),
-                None => ch.label.clone(),
-            })
+        diff.changes.get(*i).map_or(String::new(), |ch| {
+            t(lang, &ch.text_en, &ch.text_nl).to_string()
+        })
     };
     let labels = |v: &[usize], sep: &str| v.iter().map(label).collect::<Vec<_>>().join(sep);
     let mut out = if !c.causes.single.is_empty() {
@@ -158,7 +155,7 @@ fn render_prose(diff: &ScenarioDiff, md: bool, lang: Lang) -> String {
             o,
             "{item}[{}] {}{src}{note} ({}:{})",
             i + 1,
-            c.label,
+            t(lang, &c.text_en, &c.text_nl),
             c.file,
             c.line
         );
@@ -219,7 +216,7 @@ fn render_prose(diff: &ScenarioDiff, md: bool, lang: Lang) -> String {
     let same: Vec<String> = diff
         .unchanged_top
         .iter()
-        .map(|(c, s)| format!("#{} {c} ({})", s.rank, s.instrument))
+        .map(|(c, s)| format!("#{} {c} ({})", s.rank, lang.instrument_short(s.instrument)))
         .collect();
     let _ = writeln!(
         o,
@@ -245,7 +242,8 @@ fn render_prose(diff: &ScenarioDiff, md: bool, lang: Lang) -> String {
         );
         let cap = |c: &crate::Capacity| {
             format!(
-                "police {} / marechaussee {}",
+                "{} {} / KMar {}",
+                t(lang, "police", "politie"),
                 c.police.map_or("-".into(), |x| x.to_string()),
                 c.marechaussee.map_or("-".into(), |x| x.to_string())
             )
@@ -261,7 +259,13 @@ fn render_prose(diff: &ScenarioDiff, md: bool, lang: Lang) -> String {
             let l = |s: &std::collections::BTreeSet<placement_core::CountryCode>| {
                 s.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",")
             };
-            format!("in [{}] out [{}]", l(&p.locked_in), l(&p.ruled_out))
+            format!(
+                "{} [{}], {} [{}]",
+                t(lang, "locked in", "vastgezet"),
+                l(&p.locked_in),
+                t(lang, "ruled out", "uitgesloten"),
+                l(&p.ruled_out)
+            )
         };
         let _ = writeln!(
             o,
@@ -298,10 +302,14 @@ pub fn table(diffs: &[ScenarioDiff], format: Format, lang: Lang) -> String {
     {
         None => "=".to_string(),
         Some(c) => {
-            let f =
-                |s: Option<&Snapshot>| s.map_or("-".to_string(), |s| s.instrument.id().to_string());
-            let cls =
-                |s: Option<&Snapshot>| s.map_or("-".to_string(), |s| s.class.id().to_string());
+            let f = |s: Option<&Snapshot>| {
+                s.map_or("–".to_string(), |s| {
+                    lang.instrument_short(s.instrument).to_string()
+                })
+            };
+            let cls = |s: Option<&Snapshot>| {
+                s.map_or("–".to_string(), |s| lang.class(s.class).to_string())
+            };
             if c.before.map(|s| s.instrument) != c.after.map(|s| s.instrument) {
                 format!("{} → {}", f(c.before.as_ref()), f(c.after.as_ref()))
             } else {

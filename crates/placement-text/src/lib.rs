@@ -24,6 +24,7 @@
 #![deny(missing_docs)]
 #![warn(unreachable_pub)]
 
+mod check;
 mod comparison;
 mod country;
 mod issues;
@@ -32,6 +33,7 @@ mod numbers;
 mod records;
 mod wrap;
 
+pub use check::{english_words, raw_ids, ENGLISH_WORDS};
 pub use comparison::negate;
 pub use numbers::{decimals_apart, num, num_full, signed};
 pub use wrap::{wrap, WIDTH};
