@@ -19,7 +19,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use placement_core::Engine;
-use placement_explain::render::{ranking, RankingOptions};
+use placement_explain::render::{ranking, ranking_html, RankingOptions};
 use placement_reconcile::render::{plan_section, reconciliation, Style};
 
 #[path = "common/cli.rs"]
@@ -57,6 +57,8 @@ struct Args {
 enum Format {
     Text,
     Json,
+    /// A self-contained HTML page of the ranked table.
+    Html,
 }
 
 fn main() -> ExitCode {
@@ -79,15 +81,15 @@ fn run(args: Args) -> anyhow::Result<()> {
     } else {
         None
     };
+    let options = RankingOptions {
+        lang: args.lang.into(),
+        top: args.top,
+        explainer: explainer.as_ref(),
+        ..RankingOptions::default()
+    };
     match args.format {
         Format::Json => cli::print(&(evaluation.to_json() + "\n")),
         Format::Text => {
-            let options = RankingOptions {
-                lang: args.lang.into(),
-                top: args.top,
-                explainer: explainer.as_ref(),
-                ..RankingOptions::default()
-            };
             let mut text = ranking(&evaluation, &rules, &options);
             if !args.no_plan {
                 let lang = args.lang.into();
@@ -107,6 +109,7 @@ fn run(args: Args) -> anyhow::Result<()> {
             }
             cli::print(&text);
         }
+        Format::Html => cli::print(&ranking_html(&evaluation, &rules, &options)),
     }
     Ok(())
 }

@@ -54,5 +54,6 @@ fn run(args: &Args) -> anyhow::Result<String> {
         Format::Text => render::comparison_text(&c, lang),
         Format::Markdown => render::comparison_markdown(&c, lang),
         Format::Json => render::comparison_json(&c) + "\n",
+        Format::Html => render::comparison_html(&c, lang, evaluation.marking),
     })
 }

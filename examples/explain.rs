@@ -45,5 +45,6 @@ fn run(args: &Args) -> anyhow::Result<String> {
         Format::Text => render::text(&e, lang),
         Format::Markdown => render::markdown(&e, lang),
         Format::Json => render::json(&e) + "\n",
+        Format::Html => render::html(&e, lang),
     })
 }

@@ -274,6 +274,7 @@ fn run(args: Args) -> anyhow::Result<()> {
         Out::Text => cli::print(&render(&report, Format::Text)),
         Out::Markdown => cli::print(&render(&report, Format::Markdown)),
         Out::Json => cli::print(&(serde_json::to_string_pretty(&report)? + "\n")),
+        Out::Html => anyhow::bail!("--format html is not available for network yet"),
     }
     Ok(())
 }

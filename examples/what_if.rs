@@ -47,6 +47,7 @@ fn run(args: Args) -> anyhow::Result<()> {
         cli::Format::Text => Format::Text,
         cli::Format::Markdown => Format::Markdown,
         cli::Format::Json => Format::Json,
+        cli::Format::Html => anyhow::bail!("--format html is not available for what_if yet"),
     };
     let lang = Lang::from(args.lang);
     // Resolve every scenario first, so all problems are reported before anything is written.

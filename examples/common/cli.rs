@@ -98,6 +98,8 @@ pub enum Format {
     Markdown,
     /// JSON.
     Json,
+    /// A self-contained HTML page (explain, compare).
+    Html,
 }
 
 /// A positional input file; standard input when absent.

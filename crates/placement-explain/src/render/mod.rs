@@ -2,11 +2,13 @@
 //! written per country. No I/O, no network.
 
 mod doc;
+mod html;
 mod json;
 mod markdown;
 mod ranking;
 mod text;
 
+pub use html::{comparison_html, html, ranking_html};
 pub use json::{comparison_json, json};
 pub use markdown::{comparison_markdown, markdown};
 pub use ranking::{ranking, RankingOptions};

@@ -1,0 +1,172 @@
+//! The HTML pages as a reader meets them: rendered by a real headless Chromium (Debian's
+//! `chromium`, installed by `.ci/run`; `CHROMIUM` names another binary) with the network off.
+//! Each page must load from a `file://` URL with no request leaving the file, and the rendered
+//! DOM must hold the key texts (title, marking in header and footer, table headers, rows).
+//! A screenshot of each page is written to `target/html-screenshots/` for people to look at.
+//! Fails when Chromium is absent: the check is part of CI.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use placement_core::{AssessmentSet, Engine, Rulebook};
+use placement_explain::render::{self, RankingOptions};
+use placement_explain::{Explainer, Lang, Options};
+
+fn chromium() -> PathBuf {
+    let p = std::env::var_os("CHROMIUM")
+        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
+    assert!(
+        p.exists(),
+        "{} not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM",
+        p.display()
+    );
+    p
+}
+
+fn out_dir() -> PathBuf {
+    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/html-screenshots");
+    std::fs::create_dir_all(&d).unwrap();
+    d.canonicalize().unwrap()
+}
+
+/// Runs Chromium headless on the file with `extra` arguments; returns standard output.
+fn run(file: &Path, extra: &[String]) -> String {
+    let profile = tempdir(file);
+    let out = Command::new(chromium())
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            // Any request that leaves the file fails: the page must need none.
+            "--proxy-server=127.0.0.1:9",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(extra)
+        .arg(format!("file://{}", file.display()))
+        .output()
+        .expect("run chromium");
+    let _ = std::fs::remove_dir_all(&profile);
+    assert!(
+        out.status.success(),
+        "chromium failed on {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn tempdir(file: &Path) -> PathBuf {
+    let d = file.with_extension("profile");
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Writes the page, renders it, checks the DOM holds `texts`, and takes a screenshot.
+fn check(name: &str, html: &str, texts: &[&str]) {
+    // Self-contained: nothing is fetched from elsewhere.
+    for bad in [
+        "<script", "<link", "src=", "@import", "url(", "http://", "https://",
+    ] {
+        assert!(
+            !html.contains(bad),
+            "{name}: the page refers to something outside it ({bad})"
+        );
+    }
+    let dir = out_dir();
+    let file = dir.join(format!("{name}.html"));
+    std::fs::write(&file, html).unwrap();
+    let dom = run(&file, &["--dump-dom".to_string()]);
+    assert!(
+        dom.contains("<main>"),
+        "{name}: Chromium rendered no page:\n{dom}"
+    );
+    for t in texts {
+        assert!(
+            dom.contains(t),
+            "{name}: {t:?} not in the rendered page:\n{dom}"
+        );
+    }
+    let shot = dir.join(format!("{name}.png"));
+    let _ = std::fs::remove_file(&shot);
+    run(
+        &file,
+        &[
+            format!("--screenshot={}", shot.display()),
+            "--window-size=1200,1600".to_string(),
+        ],
+    );
+    let png = std::fs::read(&shot).expect("screenshot written");
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 10_000,
+        "{name}: empty screenshot"
+    );
+}
+
+#[test]
+fn explanation_comparison_and_ranking_render_in_chromium() {
+    let rules = Rulebook::default_rulebook().unwrap();
+    let input = AssessmentSet::default_fixture().unwrap();
+    let evaluation = Engine::new(&rules).evaluate(&input).unwrap();
+    let x = Explainer::new(&rules, &input, &evaluation, Options::default()).unwrap();
+    let gb = x.explain("GB".parse().unwrap()).unwrap();
+    check(
+        "explain-GB-nl",
+        &render::html(&gb, Lang::Nl),
+        &[
+            "<title>Toelichting: Verenigd Koninkrijk (GB)</title>",
+            "<h2>Bijdragen aan de score</h2>",
+            "<header><p class=\"marking\">Ongerubriceerd</p></header>",
+            "<footer><p class=\"marking\">Ongerubriceerd</p></footer>",
+            "(1 − 6,00/10) × gewicht 0,18 × 100",
+            "36,4 &lt; 45,0 (8,6 tekort)",
+        ],
+    );
+    check(
+        "explain-GB-en",
+        &render::html(&gb, Lang::En),
+        &["<h2>Contributions to the score</h2>", "lang=\"en\""],
+    );
+    let c = x
+        .compare("GB".parse().unwrap(), "DE".parse().unwrap())
+        .unwrap();
+    check(
+        "compare-GB-DE-nl",
+        &render::comparison_html(&c, Lang::Nl, evaluation.marking),
+        &[
+            "Het Verenigd Koninkrijk staat",
+            "<h2>Wat hen onderscheidt</h2>",
+        ],
+    );
+    let opts = RankingOptions {
+        lang: Lang::Nl,
+        top: Some(20),
+        ..RankingOptions::default()
+    };
+    check(
+        "advise-nl",
+        &render::ranking_html(&evaluation, &rules, &opts),
+        &[
+            "<th scope=\"col\">Meerwaarde</th>",
+            "<th scope=\"row\">CO Colombia</th>",
+            "vaste liaison officer",
+            "sha256",
+        ],
+    );
+}
+
+#[test]
+fn a_broken_page_fails_the_check() {
+    let r = std::panic::catch_unwind(|| {
+        check("broken", "<html><body><p>no main</p></body></html>", &["x"]);
+    });
+    assert!(r.is_err());
+}
