@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example network -- [--capacity N] [--budget EUR] [--scenario FILE]
-//!     [--assessment FILE] [--input FILE] [--format text|json|markdown] [--plot FILE.svg]
+//!     [--assessment FILE] [--input FILE] [--format text|json|markdown] [--lang en|nl] [--plot FILE.svg]
 //!     [--lock CC,..] [--forbid CC,..] [--lock-existing] [--region-min REGION=N,..]
 //! ```
 //!
@@ -20,7 +20,7 @@ use anyhow::{bail, Context};
 use clap::Parser;
 use placement_core::{AssessmentSet, Engine, Region, Rulebook};
 use placement_network::analysis::{report, ReportOptions};
-use placement_network::render::{render, Format};
+use placement_network::render::{render_in, Format};
 use placement_network::scenario::from_scenario;
 use placement_network::svg::value_curve_svg;
 use placement_network::{
@@ -55,6 +55,9 @@ struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Out,
+    /// Language of the report.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: cli::LangArg,
     /// Write the value curve as SVG.
     #[arg(long)]
     plot: Option<PathBuf>,
@@ -271,8 +274,8 @@ fn run(args: Args) -> anyhow::Result<()> {
         return Err(cli::NoAnswer(format!("the plan is empty: {why}")).into());
     }
     match args.format {
-        Out::Text => cli::print(&render(&report, Format::Text)),
-        Out::Markdown => cli::print(&render(&report, Format::Markdown)),
+        Out::Text => cli::print(&render_in(&report, Format::Text, args.lang.into())),
+        Out::Markdown => cli::print(&render_in(&report, Format::Markdown, args.lang.into())),
         Out::Json => cli::print(&(serde_json::to_string_pretty(&report)? + "\n")),
         Out::Html => anyhow::bail!("--format html is not available for network yet"),
     }

@@ -112,11 +112,81 @@ fn solve_resolved(
     })
 }
 
+/// A limit of the plan, typed (renderers name it in the reader's language).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Limit {
+    /// Liaisons in total.
+    Capacity {
+        /// The number of liaisons.
+        liaisons: u32,
+    },
+    /// Police (NP) liaisons.
+    PoliceCapacity {
+        /// The number of liaisons.
+        liaisons: u32,
+    },
+    /// Marechaussee (KMar) liaisons.
+    MarechausseeCapacity {
+        /// The number of liaisons.
+        liaisons: u32,
+    },
+    /// Budget per year.
+    Budget {
+        /// EUR.
+        eur: f64,
+    },
+    /// Posts locked in.
+    Locks {
+        /// How many.
+        count: usize,
+    },
+    /// Minimum numbers of posts per region.
+    RegionMinima {
+        /// How many regions.
+        count: usize,
+    },
+}
+
+/// Why a post differs between the 2025 network and the plan, typed.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Why {
+    /// A new post: adds `value` that no 2025 post covers as well.
+    Covers {
+        /// Value added in the plan.
+        value: f64,
+    },
+    /// A dropped post that added nothing in 2025 (others cover its countries as well).
+    Redundant,
+    /// A dropped post that added only `value` for `liaisons` in 2025.
+    LowValue {
+        /// Value it added in 2025.
+        value: f64,
+        /// Its liaisons in 2025.
+        liaisons: u32,
+    },
+    /// Restaffed with fewer liaisons: frees `liaisons` at a loss of `loss`.
+    Frees {
+        /// Liaisons freed.
+        liaisons: u32,
+        /// Value lost at the post.
+        loss: f64,
+    },
+    /// Restaffed: the new staffing adds `value` within the plan.
+    Restaffed {
+        /// Value added.
+        value: f64,
+    },
+}
+
 /// A constraint at the optimum.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Binding {
     /// The constraint.
     pub constraint: String,
+    /// The constraint, typed.
+    pub limit_kind: Limit,
     /// Used at the optimum.
     pub used: f64,
     /// The limit (for locks and minima: the value with the constraint, see `shadow`).
@@ -160,6 +230,8 @@ pub struct Excluded {
     pub forced_loss: Option<f64>,
     /// The constraints adding it on top would break.
     pub blocked_by: Vec<String>,
+    /// The same, typed.
+    pub blocked: Vec<Limit>,
     /// The chosen post with the smallest drop loss (the one it would compete with) and that loss.
     pub weakest_chosen: Option<(String, f64)>,
 }
@@ -191,6 +263,8 @@ pub struct Change {
     pub countries: Vec<String>,
     /// Why, in one line.
     pub reason: String,
+    /// Why, typed.
+    pub why: Why,
 }
 
 /// The plan next to the 2025 network.
@@ -198,6 +272,8 @@ pub struct Change {
 pub struct Comparison {
     /// What the plan is: `capacity N` or `equal size (N)`.
     pub label: String,
+    /// The plan's liaisons limit, and whether it is the 2025 network's size (no budget).
+    pub size: (u32, bool),
     /// Value of the 2025 network under this model.
     pub value_2025: f64,
     /// Liaisons in 2025.
@@ -325,7 +401,7 @@ pub fn report(
             instance,
             &base,
             plan,
-            format!("capacity {}", constraints.capacity),
+            (constraints.capacity, false),
         ));
         let n = instance.plan(&base).staffing.total();
         let equal = Constraints {
@@ -336,12 +412,7 @@ pub fn report(
             ..constraints.clone()
         };
         if let Ok(s) = solve(instance, &equal, options.exact) {
-            comparisons.push(compare(
-                instance,
-                &base,
-                &s.exact,
-                format!("equal size ({n} liaisons, no budget)"),
-            ));
+            comparisons.push(compare(instance, &base, &s.exact, (n, true)));
         }
     }
     Ok(Report {
@@ -452,6 +523,9 @@ fn binding(
     let used = f64::from(plan.staffing.total());
     out.push(Binding {
         constraint: format!("capacity {} liaisons", constraints.capacity),
+        limit_kind: Limit::Capacity {
+            liaisons: constraints.capacity,
+        },
         used,
         limit: f64::from(resolved.capacity),
         binding: used + min_extra(&|o| f64::from(o.staffing.total()))
@@ -478,6 +552,11 @@ fn binding(
             }
             out.push(Binding {
                 constraint: format!("{name} capacity {cap}"),
+                limit_kind: if name == "police" {
+                    Limit::PoliceCapacity { liaisons: cap }
+                } else {
+                    Limit::MarechausseeCapacity { liaisons: cap }
+                },
                 used: f64::from(used),
                 limit: f64::from(cap),
                 binding: used >= cap,
@@ -489,6 +568,7 @@ fn binding(
         let step = crate::model::DEFAULT_COST_EUR;
         out.push(Binding {
             constraint: format!("budget EUR {budget:.0}"),
+            limit_kind: Limit::Budget { eur: budget },
             used: plan.cost,
             limit: budget,
             binding: plan.cost + min_extra(&|o| o.cost) > budget + 1e-6,
@@ -506,6 +586,9 @@ fn binding(
         });
         out.push(Binding {
             constraint: format!("{} locks", resolved.locks.len()),
+            limit_kind: Limit::Locks {
+                count: resolved.locks.len(),
+            },
             used: resolved.locks.len() as f64,
             limit: resolved.locks.len() as f64,
             binding: g.is_some_and(|g| g > 1e-9),
@@ -519,6 +602,9 @@ fn binding(
         });
         out.push(Binding {
             constraint: format!("{} region minima", resolved.regions.len()),
+            limit_kind: Limit::RegionMinima {
+                count: resolved.regions.len(),
+            },
             used: resolved.regions.len() as f64,
             limit: resolved.regions.len() as f64,
             binding: g.is_some_and(|g| g > 1e-9),
@@ -562,18 +648,31 @@ fn best_excluded(
     let post = &instance.posts[p];
     let opt = &post.options[o];
     let mut blocked_by = Vec::new();
+    let mut blocked = Vec::new();
     let s = plan.staffing;
     if s.total().saturating_add(opt.staffing.total()) > resolved.capacity {
         blocked_by.push(format!("capacity {}", resolved.capacity));
+        blocked.push(Limit::Capacity {
+            liaisons: resolved.capacity,
+        });
     }
     if s.police.saturating_add(opt.staffing.police) > resolved.police {
         blocked_by.push(format!("police capacity {}", resolved.police));
+        blocked.push(Limit::PoliceCapacity {
+            liaisons: resolved.police,
+        });
     }
     if s.marechaussee.saturating_add(opt.staffing.marechaussee) > resolved.marechaussee {
         blocked_by.push(format!("marechaussee capacity {}", resolved.marechaussee));
+        blocked.push(Limit::MarechausseeCapacity {
+            liaisons: resolved.marechaussee,
+        });
     }
     if plan.cost + opt.cost > resolved.budget + 1e-6 {
         blocked_by.push(format!("budget EUR {:.0}", resolved.budget));
+        blocked.push(Limit::Budget {
+            eur: resolved.budget,
+        });
     }
     let forced_loss = {
         let mut c = constraints.clone();
@@ -594,12 +693,20 @@ fn best_excluded(
         gain_if_added: gain,
         forced_loss,
         blocked_by,
+        blocked,
         weakest_chosen,
     })
 }
 
 /// Differences between the 2025 choices and a plan, each explained.
-pub fn compare(instance: &Instance, base: &[Choice], plan: &Plan, label: String) -> Comparison {
+/// `size` is the plan's liaisons limit and whether it is the 2025 network's size planned
+/// without a budget.
+pub fn compare(instance: &Instance, base: &[Choice], plan: &Plan, size: (u32, bool)) -> Comparison {
+    let label = if size.1 {
+        format!("equal size ({} liaisons, no budget)", size.0)
+    } else {
+        format!("capacity {}", size.0)
+    };
     // Only choices that name an option of the instance (never an index out of range).
     let valid = |cs: &[Choice]| -> Vec<Choice> {
         cs.iter()
@@ -639,6 +746,7 @@ pub fn compare(instance: &Instance, base: &[Choice], plan: &Plan, label: String)
                     value: v,
                     countries: countries(p, o),
                     reason: format!("adds {v:.1} in the plan that no 2025 post covers as well"),
+                    why: Why::Covers { value: v },
                 });
             }
             (Some(o), None) => {
@@ -650,6 +758,14 @@ pub fn compare(instance: &Instance, base: &[Choice], plan: &Plan, label: String)
                     after: None,
                     value: v,
                     countries: countries(p, o),
+                    why: if v <= 1e-9 {
+                        Why::Redundant
+                    } else {
+                        Why::LowValue {
+                            value: v,
+                            liaisons: n,
+                        }
+                    },
                     reason: if v <= 1e-9 {
                         "adds nothing in 2025: other posts already cover its countries as well".to_string()
                     } else {
@@ -669,6 +785,14 @@ pub fn compare(instance: &Instance, base: &[Choice], plan: &Plan, label: String)
                     instance.posts[p].options[a].staffing.total(),
                     instance.posts[p].options[b].staffing.total(),
                 );
+                let why = if nb < na {
+                    Why::Frees {
+                        liaisons: na - nb,
+                        loss: -v,
+                    }
+                } else {
+                    Why::Restaffed { value: v }
+                };
                 let reason = if nb < na {
                     format!("frees {} liaison(s) at a loss of {:.1}, less than the place serves elsewhere", na - nb, -v)
                 } else {
@@ -681,6 +805,7 @@ pub fn compare(instance: &Instance, base: &[Choice], plan: &Plan, label: String)
                     value: v,
                     countries: countries(p, b),
                     reason,
+                    why,
                 });
             }
             (Some(_), Some(_)) => kept += 1,
@@ -693,6 +818,7 @@ pub fn compare(instance: &Instance, base: &[Choice], plan: &Plan, label: String)
     restaffed.sort_by(by_value);
     Comparison {
         label,
+        size,
         value_2025: before.value,
         liaisons_2025: before.staffing.total(),
         cost_2025: before.cost,

@@ -316,6 +316,27 @@ mod fixture {
         );
     }
 
+    /// Issue 11: the Dutch report has no raw id and no English word of the tools' vocabulary
+    /// (post names are the posts' own), and uses the decimal comma.
+    #[test]
+    fn the_dutch_report_is_dutch() {
+        let (_, inst) = build();
+        let opts = ReportOptions {
+            curve: vec![20, 30],
+            resolve_marginals: false,
+            ..ReportOptions::default()
+        };
+        let r = report(&inst, &Constraints::default(), &opts).unwrap();
+        let nl = render::render_in(&r, render::Format::Text, placement_text::Lang::Nl);
+        assert!(placement_text::raw_ids(&nl).is_empty(), "{nl}");
+        let en = placement_text::english_words(&nl);
+        assert!(en.is_empty(), "English words {en:?} in:\n{nl}");
+        assert!(nl.contains("Exact optimum: waarde "), "{nl}");
+        assert!(!nl.contains("1302.1"), "{nl}");
+        let en = render::render(&r, render::Format::Text);
+        assert!(en.contains("Exact optimum: value "), "{en}");
+    }
+
     #[test]
     fn russia_is_forbidden_by_default_and_locks_hold() {
         let (_, inst) = build();

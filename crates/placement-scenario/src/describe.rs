@@ -4,7 +4,7 @@
 //! information exchange are named in the language.
 
 use placement_core::assessment::{DataSharingBasis, FactChange};
-use placement_core::{CountryAssessment, CountryCode, Region};
+use placement_core::{CountryAssessment, CountryCode};
 use placement_text::{num_full, Lang};
 
 use crate::change::{Change, ChangeKind};
@@ -30,46 +30,6 @@ fn basis(lang: Lang, d: DataSharingBasis) -> &'static str {
             "beoordeling door de nationale verwerkingsverantwoordelijken",
         ),
         _ => lang.pick("none", "geen"),
-    }
-}
-
-fn region(lang: Lang, r: Region) -> String {
-    // The UN M49 sub-region names; in Dutch as the CBS writes them.
-    let id = r.id();
-    let nl = match id {
-        "northern_africa" => "Noord-Afrika",
-        "eastern_africa" => "Oost-Afrika",
-        "middle_africa" => "Centraal-Afrika",
-        "southern_africa" => "zuidelijk Afrika",
-        "western_africa" => "West-Afrika",
-        "caribbean" => "Caribisch gebied",
-        "central_america" => "Midden-Amerika",
-        "south_america" => "Zuid-Amerika",
-        "northern_america" => "Noord-Amerika",
-        "central_asia" => "Centraal-Azië",
-        "eastern_asia" => "Oost-Azië",
-        "south_eastern_asia" => "Zuidoost-Azië",
-        "southern_asia" => "Zuid-Azië",
-        "western_asia" => "West-Azië",
-        "eastern_europe" => "Oost-Europa",
-        "northern_europe" => "Noord-Europa",
-        "southern_europe" => "Zuid-Europa",
-        "western_europe" => "West-Europa",
-        "oceania" => "Oceanië",
-        "antarctica" => "Antarctica",
-        other => other,
-    };
-    match lang {
-        Lang::En => {
-            let mut s = id
-                .replace('_', " ")
-                .replace("south eastern", "south-eastern");
-            if let Some(f) = s.get(0..1) {
-                s = f.to_uppercase() + &s[1..];
-            }
-            s
-        }
-        Lang::Nl => nl.to_string(),
     }
 }
 
@@ -123,8 +83,8 @@ fn fact(lang: Lang, fact: &FactChange, ca: Option<&CountryAssessment>) -> (Strin
         ),
         FactChange::Region(r) => (
             lang.pick("region", "regio").into(),
-            old(&|c| region(lang, c.facts.region)),
-            region(lang, *r),
+            old(&|c| lang.region(c.facts.region).to_string()),
+            lang.region(*r).to_string(),
         ),
         FactChange::PartnerLiaison(b) => (
             lang.pick(

@@ -118,7 +118,7 @@ fn render_prose(diff: &ScenarioDiff, md: bool, lang: Lang) -> String {
         t(lang, "Scenario", "Scenario"),
         diff.scenario
     );
-    let _ = writeln!(o, "{}", diff.description.trim());
+    let _ = writeln!(o, "{}", lang.cite_seeds(diff.description.trim()));
     let _ = writeln!(
         o,
         "{}: {} | {}: {} → {}",
@@ -150,7 +150,7 @@ fn render_prose(diff: &ScenarioDiff, md: bool, lang: Lang) -> String {
         let src = c
             .source
             .as_deref()
-            .map_or(String::new(), |s| format!(" — {s}"));
+            .map_or(String::new(), |s| format!(" — {}", lang.cite_seeds(s)));
         let _ = writeln!(
             o,
             "{item}[{}] {}{src}{note} ({}:{})",

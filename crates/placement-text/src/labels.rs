@@ -4,7 +4,7 @@
 //! Dutch terms follow the seeds (`../shared/seeds/*.txt`) where they name the thing.
 
 use placement_core::rulebook::{Effect, MissingPolicy, Op, OrganisationChoice, Stage};
-use placement_core::{Class, Criterion, Instrument, Marking, Organisation, Phenomenon};
+use placement_core::{Class, Criterion, Instrument, Marking, Organisation, Phenomenon, Region};
 
 use crate::{num_full, Lang};
 
@@ -179,6 +179,33 @@ impl Lang {
                 "0 = serious concerns about misuse of shared information; 10 = full respect for democracy, human rights and the rule of law.",
                 "0 = ernstige zorgen over misbruik van gedeelde informatie; 10 = volledige eerbiediging van democratie, mensenrechten en de rechtsstaat.",
             ),
+        }
+    }
+
+    /// A world region (UN M49 sub-region; in Dutch as the CBS names them).
+    pub fn region(self, r: Region) -> &'static str {
+        use Region as R;
+        match r {
+            R::NorthernAfrica => self.pick("Northern Africa", "Noord-Afrika"),
+            R::EasternAfrica => self.pick("Eastern Africa", "Oost-Afrika"),
+            R::MiddleAfrica => self.pick("Middle Africa", "Centraal-Afrika"),
+            R::SouthernAfrica => self.pick("Southern Africa", "zuidelijk Afrika"),
+            R::WesternAfrica => self.pick("Western Africa", "West-Afrika"),
+            R::Caribbean => self.pick("Caribbean", "Caribisch gebied"),
+            R::CentralAmerica => self.pick("Central America", "Midden-Amerika"),
+            R::SouthAmerica => self.pick("South America", "Zuid-Amerika"),
+            R::NorthernAmerica => self.pick("Northern America", "Noord-Amerika"),
+            R::CentralAsia => self.pick("Central Asia", "Centraal-Azië"),
+            R::EasternAsia => self.pick("Eastern Asia", "Oost-Azië"),
+            R::SouthEasternAsia => self.pick("South-Eastern Asia", "Zuidoost-Azië"),
+            R::SouthernAsia => self.pick("Southern Asia", "Zuid-Azië"),
+            R::WesternAsia => self.pick("Western Asia", "West-Azië"),
+            R::EasternEurope => self.pick("Eastern Europe", "Oost-Europa"),
+            R::NorthernEurope => self.pick("Northern Europe", "Noord-Europa"),
+            R::SouthernEurope => self.pick("Southern Europe", "Zuid-Europa"),
+            R::WesternEurope => self.pick("Western Europe", "West-Europa"),
+            R::Oceania => self.pick("Oceania", "Oceanië"),
+            R::Antarctica => self.pick("Antarctica", "Antarctica"),
         }
     }
 
@@ -386,6 +413,22 @@ impl Lang {
             Some((en, nl)) => self.pick(en, nl),
             None => text,
         }
+    }
+
+    /// `text` with every shipped fixture text in it (see [`Lang::shipped_text`]) in this
+    /// language, e.g. a title composed of the input's and the network's.
+    pub fn shipped_in(self, text: &str) -> String {
+        let mut out = text.to_string();
+        for en in [
+            "Illustrative assessment of candidate countries, 2025",
+            "liaison-placement illustrative assessment (not an official assessment)",
+        ] {
+            out = out.replace(en, self.shipped_text(en));
+        }
+        if self == Lang::Nl {
+            out = out.replace(" (structured)", " (gestructureerd)");
+        }
+        out
     }
 
     /// The notice printed above any output made from an illustrative (not official) input.

@@ -31,6 +31,7 @@ mod issues;
 mod labels;
 mod numbers;
 mod records;
+mod seeds;
 mod wrap;
 
 pub use check::{english_words, raw_ids, ENGLISH_WORDS};

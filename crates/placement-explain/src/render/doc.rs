@@ -174,12 +174,13 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> Vec<Block> {
     b.push(Block::Heading(lang.pick("Rules", "Regels").to_string()));
     for f in &e.rules.fired {
         b.push(Block::Item(format!(
-            "{} ({}, {}): {} [{}: «{}»]",
+            "{} ({}, {}): {} [{}: {}: «{}»]",
             f.text.rule,
             lang.stage(f.text.stage),
             lang.change(f.before.as_ref(), &f.after),
             lang.pick(&f.text.statement_en, &f.text.statement_nl),
             lang.pick("source", "bron"),
+            lang.seed_title(&f.text.citation.seed),
             f.text.citation.quote
         )));
     }
