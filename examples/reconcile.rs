@@ -57,6 +57,7 @@ fn run(args: Args) -> anyhow::Result<()> {
         Format::Json => serde_json::to_string_pretty(&r)? + "\n",
         Format::Text => reconciliation(&r, &rules, lang, Style::Text),
         Format::Markdown => reconciliation(&r, &rules, lang, Style::Markdown),
+        Format::Html => anyhow::bail!("--format html is not available for reconcile yet"),
     };
     cli::print(&text);
     Ok(())

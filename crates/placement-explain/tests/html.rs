@@ -13,6 +13,13 @@ use placement_core::{AssessmentSet, Engine, Rulebook};
 use placement_explain::render::{self, RankingOptions};
 use placement_explain::{Explainer, Lang, Options};
 
+/// HTML escaping as Chromium serialises text (quotes are left as they are in text nodes).
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 fn chromium() -> PathBuf {
     let p = std::env::var_os("CHROMIUM")
         .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
@@ -30,8 +37,9 @@ fn out_dir() -> PathBuf {
     d.canonicalize().unwrap()
 }
 
-/// Runs Chromium headless on the file with `extra` arguments; returns standard output.
-fn run(file: &Path, extra: &[String]) -> String {
+/// Runs Chromium headless on the file with `extra` arguments; returns standard output and
+/// standard error (Chromium's log, with console messages and failed requests).
+fn run(file: &Path, extra: &[String]) -> (String, String) {
     let profile = tempdir(file);
     let out = Command::new(chromium())
         .args([
@@ -60,7 +68,10 @@ fn run(file: &Path, extra: &[String]) -> String {
         file.display(),
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn tempdir(file: &Path) -> PathBuf {
@@ -84,7 +95,20 @@ fn check(name: &str, html: &str, texts: &[&str]) {
     let dir = out_dir();
     let file = dir.join(format!("{name}.html"));
     std::fs::write(&file, html).unwrap();
-    let dom = run(&file, &["--dump-dom".to_string()]);
+    let (dom, log) = run(
+        &file,
+        &[
+            "--dump-dom".to_string(),
+            "--enable-logging=stderr".to_string(),
+            "--v=0".to_string(),
+        ],
+    );
+    for bad in ["CONSOLE", "Uncaught", "net::ERR_"] {
+        assert!(
+            !log.contains(bad),
+            "{name}: console error or failed request ({bad}):\n{log}"
+        );
+    }
     assert!(
         dom.contains("<main>"),
         "{name}: Chromium rendered no page:\n{dom}"
@@ -97,7 +121,7 @@ fn check(name: &str, html: &str, texts: &[&str]) {
     }
     let shot = dir.join(format!("{name}.png"));
     let _ = std::fs::remove_file(&shot);
-    run(
+    let _ = run(
         &file,
         &[
             format!("--screenshot={}", shot.display()),
@@ -118,23 +142,37 @@ fn explanation_comparison_and_ranking_render_in_chromium() {
     let evaluation = Engine::new(&rules).evaluate(&input).unwrap();
     let x = Explainer::new(&rules, &input, &evaluation, Options::default()).unwrap();
     let gb = x.explain("GB".parse().unwrap()).unwrap();
-    check(
-        "explain-GB-nl",
-        &render::html(&gb, Lang::Nl),
-        &[
-            "<title>Toelichting: Verenigd Koninkrijk (GB)</title>",
-            "<h2>Bijdragen aan de score</h2>",
-            "<header><p class=\"marking\">Ongerubriceerd</p></header>",
-            "<footer><p class=\"marking\">Ongerubriceerd</p></footer>",
-            "(1 − 6,00/10) × gewicht 0,18 × 100",
-            "36,4 &lt; 45,0 (8,6 tekort)",
-        ],
-    );
-    check(
-        "explain-GB-en",
-        &render::html(&gb, Lang::En),
-        &["<h2>Contributions to the score</h2>", "lang=\"en\""],
-    );
+    // The page says what the Markdown says: every heading, and the first item of each list.
+    let expected = |md: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        let mut last_was_item = false;
+        for l in md.lines() {
+            if let Some(h) = l.strip_prefix("## ") {
+                out.push(format!("<h2>{}</h2>", escape(h)));
+            }
+            if let Some(i) = l.strip_prefix("- ") {
+                if !last_was_item {
+                    out.push(format!("<li>{}</li>", escape(i)));
+                }
+                last_was_item = true;
+            } else {
+                last_was_item = false;
+            }
+        }
+        out
+    };
+    let mut nl = vec![
+        "<title>Toelichting: Verenigd Koninkrijk (GB)</title>".to_string(),
+        "<header><p class=\"marking\">Ongerubriceerd</p></header>".to_string(),
+        "<footer><p class=\"marking\">Ongerubriceerd</p></footer>".to_string(),
+    ];
+    nl.extend(expected(&render::markdown(&gb, Lang::Nl)));
+    let nl: Vec<&str> = nl.iter().map(String::as_str).collect();
+    check("explain-GB-nl", &render::html(&gb, Lang::Nl), &nl);
+    let mut en = vec!["lang=\"en\"".to_string()];
+    en.extend(expected(&render::markdown(&gb, Lang::En)));
+    let en: Vec<&str> = en.iter().map(String::as_str).collect();
+    check("explain-GB-en", &render::html(&gb, Lang::En), &en);
     let c = x
         .compare("GB".parse().unwrap(), "DE".parse().unwrap())
         .unwrap();
@@ -160,6 +198,30 @@ fn explanation_comparison_and_ranking_render_in_chromium() {
             "vaste liaison officer",
             "sha256",
         ],
+    );
+}
+
+#[test]
+fn a_page_with_a_script_error_fails_the_check() {
+    // Bypass the static checks (no <script> allowed) by writing the page directly, so that
+    // Chromium's console log has to catch it.
+    let file = out_dir().join("script-error.html");
+    std::fs::write(
+        &file,
+        "<html><body><main>x</main><script>undefinedFunction()</script></body></html>",
+    )
+    .unwrap();
+    let (_, log) = run(
+        &file,
+        &[
+            "--dump-dom".to_string(),
+            "--enable-logging=stderr".to_string(),
+            "--v=0".to_string(),
+        ],
+    );
+    assert!(
+        log.contains("CONSOLE"),
+        "Chromium logged no console error:\n{log}"
     );
 }
 

@@ -95,6 +95,15 @@ fn fact(lang: Lang, fact: &FactChange, ca: Option<&CountryAssessment>) -> (Strin
             old(&|c| yes_no(lang, c.partner_liaison).into()),
             yes_no(lang, *b).into(),
         ),
+        FactChange::LostEuInstruments(b) => (
+            lang.pick(
+                "lost the EU legal-assistance instruments",
+                "EU-(rechtshulp)instrumenten vervallen",
+            )
+            .into(),
+            old(&|c| yes_no(lang, c.lost_eu_instruments).into()),
+            yes_no(lang, *b).into(),
+        ),
         FactChange::DataSharing(d) => (
             lang.pick(
                 "basis for information exchange",
