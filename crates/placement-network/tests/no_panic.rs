@@ -162,8 +162,8 @@ proptest! {
             let _ = resolved.is_feasible(&inst, &choices);
         }
         let plan = inst.plan(&choices);
-        let _ = compare(&inst, &choices, &plan, "x".into());
-        let _ = compare(&inst, &inst.existing_choices(), &plan, "y".into());
+        let _ = compare(&inst, &choices, &plan, (1, false));
+        let _ = compare(&inst, &inst.existing_choices(), &plan, (2, true));
         let _ = inst.coverage(&choices);
     }
 }
