@@ -5,6 +5,7 @@
 //!
 //! - [`core`] (`placement-core`): countries, criteria, evidence, rulebooks, scoring and the
 //!   decision record. It decides and records.
+//! - [`calibrate`] (`placement-calibrate`): which weightings reproduce documented decisions.
 //! - [`explain`] (`placement-explain`): turns a decision record into reasons. It never changes a
 //!   score.
 //! - [`mcda`] (`placement-mcda`): classical multi-criteria methods for researchers.
@@ -18,6 +19,7 @@
 #![deny(missing_docs)]
 #![warn(unreachable_pub)]
 
+pub use placement_calibrate as calibrate;
 pub use placement_core as core;
 pub use placement_explain as explain;
 pub use placement_mcda as mcda;
