@@ -52,5 +52,5 @@ pub use network::{actual_network, ActualNetwork};
 pub use plan::{overview, PlanLine, PlanOverview, PlanRole, PlanSettings};
 pub use reconcile::{
     reconcile, Agreement, Cause, CountryReconciliation, FoundChange, Reconciliation, Summary,
-    SCHEMA_VERSION,
+    WeightChange, SCHEMA_VERSION,
 };

@@ -34,6 +34,21 @@ pub struct FoundChange {
     pub counterfactual: Counterfactual,
 }
 
+/// A change of one weight (the others rescaled proportionally) that the explainer's
+/// weight-stability search found and the engine confirmed. It moves every country's score, not
+/// only this one's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeightChange {
+    /// The criterion whose weight changes.
+    pub criterion: placement_core::Criterion,
+    /// Its weight now (all weights sum to 1).
+    pub from: f64,
+    /// The weight at which the engine gives `instrument`.
+    pub to: f64,
+    /// The instrument then.
+    pub instrument: Instrument,
+}
+
 /// Why a country differs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -48,6 +63,8 @@ pub enum Cause {
         margin: Option<ThresholdMargin>,
         /// The smallest verified change (one or two criteria), if one exists within the scale.
         change: Option<FoundChange>,
+        /// The smallest verified change of one weight, if one exists.
+        weight_change: Option<WeightChange>,
     },
     /// The engine recommends a permanent liaison, but under the capacity the place serves more
     /// elsewhere: what adding the post would gain, against the weakest chosen post.
@@ -226,10 +243,36 @@ pub fn reconcile(
                     )
                     .min_by(|a, b| size(a).total_cmp(&size(b)))
                     .map(|counterfactual| FoundChange { counterfactual });
+                let weight_change = e
+                    .stability
+                    .iter()
+                    .flat_map(|w| {
+                        [
+                            w.below.zip(w.below_at).map(|(o, at)| (w, o.1, at)),
+                            w.above.zip(w.above_at).map(|(o, at)| (w, o.1, at)),
+                        ]
+                    })
+                    .flatten()
+                    .filter(|(_, instrument, _)| {
+                        (*instrument == Instrument::PermanentLiaison) == want_permanent
+                    })
+                    .min_by(|a, b| {
+                        (a.2 - a.0.weight)
+                            .abs()
+                            .total_cmp(&(b.2 - b.0.weight).abs())
+                            .then_with(|| a.0.criterion.cmp(&b.0.criterion))
+                    })
+                    .map(|(w, instrument, at)| WeightChange {
+                        criterion: w.criterion,
+                        from: w.weight,
+                        to: at,
+                        instrument,
+                    });
                 Some(Cause::Instrument {
                     rule,
                     margin,
                     change,
+                    weight_change,
                 })
             }
         };

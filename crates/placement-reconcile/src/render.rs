@@ -299,6 +299,7 @@ fn difference(lang: Lang, rules: &Rulebook, c: &CountryReconciliation) -> String
             rule,
             margin,
             change,
+            weight_change,
         }) => {
             match rule {
                 Some(r) => {
@@ -370,7 +371,30 @@ fn difference(lang: Lang, rules: &Rulebook, c: &CountryReconciliation) -> String
                     );
                 }
             }
+            if let Some(w) = weight_change {
+                let _ = write!(
+                    s,
+                    " {}: {} {} → {} ({}; {}).",
+                    lang.pick(
+                        "Smallest verified change of one weight",
+                        "Kleinste geverifieerde wijziging van één gewicht"
+                    ),
+                    lang.criterion(w.criterion),
+                    num(lang, w.from, 3),
+                    num(lang, w.to, 3),
+                    format_args!(
+                        "{} {}",
+                        lang.pick("gives", "geeft"),
+                        lang.instrument(w.instrument)
+                    ),
+                    lang.pick(
+                        "the other weights rescaled, every country's score moves",
+                        "de andere gewichten herschaald, de score van elk land verschuift"
+                    ),
+                );
+            }
         }
+
         Some(Cause::NotAssessed) => {
             let _ = write!(
                 s,

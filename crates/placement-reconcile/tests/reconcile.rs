@@ -93,13 +93,56 @@ fn every_difference_has_a_cause_and_every_change_is_confirmed() {
         .filter(|c| c.agreement != Agreement::Agree)
         .collect();
     assert!(!diffs.is_empty());
+    let weight_changes = diffs
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.cause,
+                Some(Cause::Instrument {
+                    weight_change: Some(_),
+                    ..
+                })
+            )
+        })
+        .count();
+    assert!(
+        weight_changes > 0,
+        "no difference has a weight change to check"
+    );
     for d in diffs {
         let cause = d
             .cause
             .as_ref()
             .unwrap_or_else(|| panic!("{} has no cause", d.country));
         match cause {
-            Cause::Instrument { change, .. } => {
+            Cause::Instrument {
+                change,
+                weight_change,
+                ..
+            } => {
+                if let Some(w) = weight_change {
+                    // One weight to `to`, the others rescaled: the engine agrees with reality.
+                    let mut now = [0.0; placement_core::Criterion::COUNT];
+                    for (c, v) in r.rules.weights() {
+                        now[c.index()] = *v;
+                    }
+                    let moved = placement_explain::stability::rescaled(&now, w.criterion, w.to);
+                    let map: std::collections::BTreeMap<_, _> = r
+                        .rules
+                        .weights()
+                        .keys()
+                        .map(|c| (*c, moved[c.index()]))
+                        .collect();
+                    let mut rules = r.rules.clone();
+                    rules.set_weights(&map).unwrap();
+                    let e = Engine::new(&rules).evaluate(&r.input).unwrap();
+                    let got = e.record(d.country).unwrap().instrument;
+                    assert_eq!(got, w.instrument, "{}: weight change {w:?}", d.country);
+                    assert_eq!(
+                        got == Instrument::PermanentLiaison,
+                        d.agreement == Agreement::PostNotSupported
+                    );
+                }
                 let Some(change) = change else { continue };
                 // Apply the change and re-evaluate everything: the instrument must agree with
                 // reality (a post ⇔ a permanent liaison).
