@@ -145,6 +145,9 @@ fn run(args: Args) -> anyhow::Result<()> {
         }
         Format::Text => calibration(&c, &problem.decided_by_rule, lang, Style::Text),
         Format::Markdown => calibration(&c, &problem.decided_by_rule, lang, Style::Markdown),
+        Format::Html => anyhow::bail!(
+            "--format html is not available for calibrate yet; use --format markdown or json"
+        ),
     };
     cli::print(&text);
     Ok(())
