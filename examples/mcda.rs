@@ -162,7 +162,12 @@ fn main() -> ExitCode {
         let mut bar = progress::Progress::new("SMAA-2");
         let resp = placement_mcda::request::handle_value(&req, &mut |d, t| bar.update(d, t))?;
         let out = match args.format {
-            Format::Json => serde_json::to_string(&resp)? + "\n",
+            Format::Json => {
+                serde_json::to_string(&cli::Versioned {
+                    schema_version: cli::MCDA_SCHEMA_VERSION,
+                    body: &resp,
+                })? + "\n"
+            }
             Format::Csv => to_csv(&resp).map_err(anyhow::Error::msg)?,
         };
         cli::print(&out);

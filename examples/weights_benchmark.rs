@@ -146,7 +146,12 @@ fn run(args: Args) -> Result<()> {
         cli::output::write_atomic(path, svg, &args.sources.inputs())?;
     }
     let out = match args.format {
-        Format::Json => serde_json::to_string_pretty(&report)? + "\n",
+        Format::Json => {
+            serde_json::to_string_pretty(&cli::Versioned {
+                schema_version: cli::BENCHMARK_SCHEMA_VERSION,
+                body: &report,
+            })? + "\n"
+        }
         Format::Csv => report.to_csv(),
         Format::Text => report.to_text(args.top),
     };

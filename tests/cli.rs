@@ -322,6 +322,26 @@ fn bounded_reads_refuse_devices_and_huge_files() {
         .success());
     let o = run("advise", &["--input", fifo.to_str().unwrap()]);
     assert_input_error(&o, &["FIFO"]);
+    // Thousands of bad rows: at most 100 problems listed, then a count; a bounded message.
+    let csv = d.join("bad.csv");
+    let mut rows = String::from("country,criterion,value\n");
+    for _ in 0..5000 {
+        rows.push_str(&format!("ZZ,{},x\n", "y".repeat(500)));
+    }
+    std::fs::write(&csv, rows).unwrap();
+    let many = d.join("many.toml");
+    std::fs::write(
+        &many,
+        "[scenario]\nname = \"many\"\ndescription = \"d\"\nauthor = \"a\"\ndate = \"2025-01-01\"\n\n[[table]]\nfile = \"bad.csv\"\nsource = \"x\"\n",
+    )
+    .unwrap();
+    let o = run("what_if", &[many.to_str().unwrap()]);
+    assert_input_error(&o, &["and 9900 more"]);
+    assert!(
+        o.stderr.len() < 32_000,
+        "{} bytes of errors",
+        o.stderr.len()
+    );
     // Past the cap (lowered here through the environment): the file and the cap are named.
     let o = example("advise")
         .args(["--input", "fixtures/assessment-2025.toml"])

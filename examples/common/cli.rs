@@ -135,6 +135,21 @@ impl Sources {
     }
 }
 
+/// A JSON output with its `schema_version` first (for outputs whose library type has none).
+#[derive(serde::Serialize)]
+pub struct Versioned<'a, T: serde::Serialize> {
+    /// The version of the JSON shape (docs/schemas/).
+    pub schema_version: u32,
+    /// The output.
+    #[serde(flatten)]
+    pub body: &'a T,
+}
+
+/// Version of `mcda`'s JSON response (docs/schemas/mcda-response.schema.json).
+pub const MCDA_SCHEMA_VERSION: u32 = 1;
+/// Version of `weights_benchmark --format json` (docs/schemas/benchmark.schema.json).
+pub const BENCHMARK_SCHEMA_VERSION: u32 = 1;
+
 /// A well-formed problem that has no answer (an infeasible or empty plan): exit code 1.
 #[derive(Debug)]
 pub struct NoAnswer(pub String);

@@ -531,12 +531,18 @@ pub fn excerpt_to(text: &str, max_chars: usize) -> String {
     out
 }
 
-/// Lists issues one per line, indented, for the fallback message.
+/// The most problems a message lists; the rest are counted ("… and N more").
+pub const MAX_LISTED: usize = 100;
+
+/// Lists issues one per line, indented, for the fallback message (at most [`MAX_LISTED`]).
 fn list(issues: &[Issue]) -> String {
     let mut out = String::new();
-    for issue in issues {
+    for issue in issues.iter().take(MAX_LISTED) {
         out.push_str("\n  - ");
         out.push_str(&issue.to_string());
+    }
+    if issues.len() > MAX_LISTED {
+        out.push_str(&format!("\n  … and {} more", issues.len() - MAX_LISTED));
     }
     out
 }

@@ -46,6 +46,19 @@ pub enum ExplainError {
         /// The parser's description.
         message: String,
     },
+    /// A record file of another `schema_version` than this version reads. Re-run `advise
+    /// --format json` with this version, or read the file with the version that wrote it.
+    #[error(
+        "{origin}: decision record schema_version {found} is not supported; this version reads schema_version {supported} (docs/decision-record.md)"
+    )]
+    UnsupportedSchema {
+        /// The file.
+        origin: String,
+        /// The version found (an excerpt of the value as written).
+        found: String,
+        /// The version this build reads.
+        supported: u32,
+    },
     /// The engine refused to re-evaluate a country (e.g. its input became invalid).
     /// (Its message renders the core error through placement-text; it is not also chained as
     /// a `source`, so the error is printed once.)
@@ -102,6 +115,23 @@ pub fn parse_evaluation(
     origin: &str,
     text: &str,
 ) -> Result<placement_core::Evaluation, ExplainError> {
+    // The version first: a record of another shape is named as such, not as malformed.
+    #[derive(serde::Deserialize)]
+    struct Version {
+        schema_version: Option<serde_json::Value>,
+    }
+    if let Ok(Version {
+        schema_version: Some(found),
+    }) = serde_json::from_str::<Version>(text)
+    {
+        if found.as_u64() != Some(u64::from(placement_core::record::SCHEMA_VERSION)) {
+            return Err(ExplainError::UnsupportedSchema {
+                origin: origin.to_string(),
+                found: placement_core::error::excerpt(&found.to_string()),
+                supported: placement_core::record::SCHEMA_VERSION,
+            });
+        }
+    }
     serde_json::from_str(text).map_err(|e| ExplainError::MalformedRecord {
         origin: origin.to_string(),
         line: e.line(),

@@ -294,9 +294,14 @@ pub struct Comparison {
     pub restaffed: Vec<Change>,
 }
 
+/// Version of the report's JSON shape (`network --format json`, docs/schemas/network-report.schema.json).
+pub const SCHEMA_VERSION: u32 = 1;
+
 /// Everything the report says.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
+    /// [`SCHEMA_VERSION`]: readers reject versions they do not know.
+    pub schema_version: u32,
     /// Instance title.
     pub title: String,
     /// Illustrative input.
@@ -416,6 +421,7 @@ pub fn report(
         }
     }
     Ok(Report {
+        schema_version: SCHEMA_VERSION,
         title: instance.title.clone(),
         illustrative: instance.illustrative,
         constraints: constraints.clone(),

@@ -17,6 +17,9 @@ use serde::Serialize;
 pub enum ProblemCode {
     /// The file is not well-formed TOML, JSON or CSV, or a field has the wrong type.
     Malformed,
+    /// More problems were found than are kept ([`MAX_KEPT`]); this last problem counts the
+    /// rest. Fix the ones listed (often one cause, such as a wrong column) and run again.
+    TooMany,
     /// A file named by the scenario (base, rulebook, CSV table) does not exist or cannot be read.
     MissingFile,
     /// Scenarios that build on each other in a circle.
@@ -48,6 +51,7 @@ impl ProblemCode {
     pub fn id(self) -> &'static str {
         match self {
             ProblemCode::Malformed => "malformed",
+            ProblemCode::TooMany => "too_many",
             ProblemCode::MissingFile => "missing_file",
             ProblemCode::Cycle => "cycle",
             ProblemCode::UnknownCountry => "unknown_country",
@@ -71,7 +75,8 @@ pub struct Problem {
     pub code: ProblemCode,
     /// The file it is in (as given, or resolved relative to the scenario that names it).
     pub file: String,
-    /// 1-based line of the offending key (0 when the problem concerns the whole file).
+    /// 1-based line of the offending key (0 when the problem concerns the whole file; for
+    /// [`ProblemCode::TooMany`], how many problems were not kept).
     pub line: usize,
     /// The field path, e.g. `override[2].criterion`.
     pub field: String,
@@ -93,11 +98,28 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The most problems kept in memory (the rest are only counted, in a last
+/// [`ProblemCode::TooMany`] problem), so a huge bad input cannot exhaust memory.
+pub const MAX_KEPT: usize = 1000;
+
+/// One problem per line, at most `placement_core::error::MAX_LISTED`, then a count of the rest.
 fn list(problems: &[Problem]) -> String {
+    let max = placement_core::error::MAX_LISTED;
+    let (counted, problems) = match problems.split_last() {
+        Some((last, rest)) if last.code == ProblemCode::TooMany => (
+            last.line, // the number of problems not kept
+            rest,
+        ),
+        _ => (0, problems),
+    };
     let mut out = String::new();
-    for p in problems {
+    for p in problems.iter().take(max) {
         out.push_str("\n  - ");
         out.push_str(&p.to_string());
+    }
+    let more = problems.len().saturating_sub(max) + counted;
+    if more > 0 {
+        out.push_str(&format!("\n  … and {more} more"));
     }
     out
 }
@@ -150,9 +172,10 @@ impl ScenarioError {
     }
 }
 
-/// Collects problems; turns into [`ScenarioError::Invalid`] when there are any.
+/// Collects problems (at most [`MAX_KEPT`], the rest counted); turns into
+/// [`ScenarioError::Invalid`] when there are any.
 #[derive(Debug, Default)]
-pub(crate) struct Problems(pub(crate) Vec<Problem>);
+pub(crate) struct Problems(pub(crate) Vec<Problem>, pub(crate) usize);
 
 impl Problems {
     pub(crate) fn push(
@@ -163,6 +186,10 @@ impl Problems {
         field: impl Into<String>,
         message: impl Into<String>,
     ) {
+        if self.0.len() >= MAX_KEPT {
+            self.1 += 1;
+            return;
+        }
         self.0.push(Problem {
             code,
             file: file.to_string(),
@@ -180,7 +207,21 @@ impl Problems {
         if self.0.is_empty() {
             Ok(value)
         } else {
-            Err(ScenarioError::Invalid { problems: self.0 })
+            let mut problems = self.0;
+            if self.1 > 0 {
+                problems.push(Problem {
+                    code: ProblemCode::TooMany,
+                    file: String::new(),
+                    // For this code, `line` holds how many problems were not kept.
+                    line: self.1,
+                    field: String::new(),
+                    message: format!(
+                        "{} more problems were found; only the first {MAX_KEPT} are kept",
+                        self.1
+                    ),
+                });
+            }
+            Err(ScenarioError::Invalid { problems })
         }
     }
 }

@@ -100,10 +100,33 @@ pub fn why(diff: &ScenarioDiff, c: &CountryChange, lang: Lang) -> String {
     out
 }
 
+/// Version of the JSON shape of a comparison and of the comparison table
+/// (docs/schemas/what-if.schema.json, docs/schemas/what-if-table.schema.json).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One comparison with its `schema_version` first.
+#[derive(serde::Serialize)]
+struct Versioned<'a> {
+    schema_version: u32,
+    #[serde(flatten)]
+    diff: &'a ScenarioDiff,
+}
+
+/// The comparison table's JSON: the version and every comparison.
+#[derive(serde::Serialize)]
+struct VersionedTable<'a> {
+    schema_version: u32,
+    scenarios: &'a [ScenarioDiff],
+}
+
 /// Renders one comparison.
 pub fn render(diff: &ScenarioDiff, format: Format, lang: Lang) -> String {
     match format {
-        Format::Json => serde_json::to_string_pretty(diff).unwrap_or_default(),
+        Format::Json => serde_json::to_string_pretty(&Versioned {
+            schema_version: SCHEMA_VERSION,
+            diff,
+        })
+        .unwrap_or_default(),
         Format::Text | Format::Markdown => render_prose(diff, format == Format::Markdown, lang),
     }
 }
@@ -282,7 +305,11 @@ fn render_prose(diff: &ScenarioDiff, md: bool, lang: Lang) -> String {
 /// scenario, one column per scenario; a cell shows the new instrument, or `=` when unchanged.
 pub fn table(diffs: &[ScenarioDiff], format: Format, lang: Lang) -> String {
     if format == Format::Json {
-        return serde_json::to_string_pretty(diffs).unwrap_or_default();
+        return serde_json::to_string_pretty(&VersionedTable {
+            schema_version: SCHEMA_VERSION,
+            scenarios: diffs,
+        })
+        .unwrap_or_default();
     }
     let mut rows: Vec<placement_core::CountryCode> = diffs
         .iter()

@@ -154,7 +154,7 @@ fn load_chain(
     problems: &mut Problems,
     referrer: Option<(&str, usize)>,
 ) -> Option<Scenario> {
-    let label = path.display().to_string();
+    let label = shown(path);
     let (rfile, rline) = referrer.unwrap_or((&label, 0));
     // The field the problem is reported at: the naming scenario's `base`, or the file itself.
     let field = if referrer.is_some() {
@@ -221,6 +221,21 @@ fn load_chain(
     })
 }
 
+/// How a file is named in reports and messages, whatever the spelling it was given in: its
+/// canonical path relative to the working directory when it lies inside it, else its canonical
+/// path (the path as given when it cannot be resolved). So `x.toml`, `./x.toml` and
+/// `/abs/x.toml` give the same report.
+pub(crate) fn shown(path: &Path) -> String {
+    let Ok(canon) = std::fs::canonicalize(path) else {
+        return path.display().to_string();
+    };
+    let cwd = std::env::current_dir().and_then(std::fs::canonicalize);
+    match cwd.as_ref().map(|c| canon.strip_prefix(c)) {
+        Ok(Ok(rel)) => rel.display().to_string(),
+        _ => canon.display().to_string(),
+    }
+}
+
 /// Resolves `rel` against `dir`.
 pub(crate) fn relative(dir: &Path, rel: &str) -> PathBuf {
     let p = Path::new(rel);
@@ -277,7 +292,7 @@ fn from_text(
                     return None;
                 }
             };
-            let label = path.display().to_string();
+            let label = shown(&path);
             if looks_like_scenario(&label, &base_text) {
                 let parent = load_chain(&path, stack, problems, Some((file, base_line)))?;
                 inputs.extend(parent.inputs.iter().cloned());
@@ -339,7 +354,10 @@ fn from_text(
                 ProblemCode::UnknownName,
                 line,
                 "scenario.cites.seed",
-                format!("{:?} is not one of the seed files", c.seed),
+                format!(
+                    "\"{}\" is not one of the seed files",
+                    placement_core::error::excerpt(&c.seed)
+                ),
             );
         }
     }

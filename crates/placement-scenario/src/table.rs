@@ -103,7 +103,10 @@ pub(crate) fn rows(t: &RawTable, file: &str, text: &str, problems: &mut Problems
                     file,
                     1,
                     m.column.clone(),
-                    format!("no column {:?} in the header", m.column),
+                    format!(
+                        "no column \"{}\" in the header",
+                        placement_core::error::excerpt(&m.column)
+                    ),
                 );
                 continue;
             };
@@ -147,7 +150,10 @@ pub(crate) fn rows(t: &RawTable, file: &str, text: &str, problems: &mut Problems
                     file,
                     r.line,
                     table.header.get(*i).cloned().unwrap_or_default(),
-                    format!("{cell:?} is not a number"),
+                    format!(
+                        "\"{}\" is not a number",
+                        placement_core::error::excerpt(cell)
+                    ),
                 );
                 continue;
             };

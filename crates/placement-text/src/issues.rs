@@ -418,9 +418,16 @@ impl Lang {
                     (false, 1) => format!("{origin}: 1 probleem gevonden:"),
                     (false, _) => format!("{origin}: {n} problemen gevonden:"),
                 };
-                for i in issues {
+                let max = placement_core::error::MAX_LISTED;
+                for i in issues.iter().take(max) {
                     out.push_str("\n  - ");
                     out.push_str(&self.issue(i));
+                }
+                if n > max {
+                    out.push_str(&match en {
+                        true => format!("\n  … and {} more", n - max),
+                        false => format!("\n  … en nog {}", n - max),
+                    });
                 }
                 out
             }

@@ -121,7 +121,7 @@ impl Builder<'_> {
                 }
             };
             self.inputs.push(path.clone());
-            let label = path.display().to_string();
+            let label = crate::resolve::shown(&path);
             for row in crate::table::rows(t, &label, &text, self.problems) {
                 let Some((c, k)) = self.override_value_in(&label, &row) else {
                     continue;
