@@ -6,6 +6,8 @@
 //! cargo run --release --example advise -- --input my.toml --rules my-rules.toml
 //! cargo run --release --example advise -- --regime p2-2013  # an embedded historical rulebook
 //! cargo run --release --example advise -- --format json     # the decision records
+//! cargo run --release --example advise -- --format html --lang nl > advies.html
+//! cargo run --release --example advise -- --format csv --xlsx ranking.xlsx
 //! cargo run --release --example advise -- --capacity 30      # the network plan at 30 liaisons
 //! cargo run --release --example advise -- --against my-network.json  # and the reconciliation
 //! ```
@@ -19,7 +21,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use placement_core::Engine;
-use placement_explain::render::{ranking, ranking_html, RankingOptions};
+use placement_explain::render::{ranking, ranking_csv, ranking_html, ranking_xlsx, RankingOptions};
 use placement_reconcile::render::{plan_section, reconciliation, Style};
 
 #[path = "common/cli.rs"]
@@ -51,6 +53,9 @@ struct Args {
     /// Print a one-paragraph explanation under each row (text format; language by --lang).
     #[arg(long)]
     explain: bool,
+    /// Also write the ranked table as an XLSX workbook (with a provenance sheet) to this file.
+    #[arg(long)]
+    xlsx: Option<std::path::PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -59,6 +64,8 @@ enum Format {
     Json,
     /// A self-contained HTML page of the ranked table.
     Html,
+    /// The ranked table as CSV (Dutch: semicolons and decimal comma).
+    Csv,
 }
 
 fn main() -> ExitCode {
@@ -110,6 +117,11 @@ fn run(args: Args) -> anyhow::Result<()> {
             cli::print(&text);
         }
         Format::Html => cli::print(&ranking_html(&evaluation, &rules, &options)),
+        Format::Csv => cli::print(&ranking_csv(&evaluation, args.lang.into())),
+    }
+    if let Some(path) = &args.xlsx {
+        let bytes = ranking_xlsx(&evaluation, args.lang.into())?;
+        cli::output::write_atomic(path, bytes, &args.sources.inputs())?;
     }
     Ok(())
 }

@@ -127,12 +127,7 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> Vec<Block> {
         lang.pick("Total", "Totaal"),
         num(lang, cs.score_total(), 2),
     )));
-    let need_points: f64 = cs
-        .score
-        .iter()
-        .filter(|p| p.kind == PartKind::Criterion && cs.need.iter().any(|q| q.id == p.id))
-        .map(|p| p.points)
-        .sum();
+    let need_points = points_of(&cs.score, &cs.need);
     b.push(Block::Para(side_computation(
         lang,
         lang.pick("Need", "Behoefte"),
@@ -147,12 +142,7 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> Vec<Block> {
         .filter(|p| p.kind == PartKind::Criterion)
         .map(|p| p.points)
         .sum();
-    let base_points: f64 = cs
-        .score
-        .iter()
-        .filter(|p| p.kind == PartKind::Criterion && cs.added_value.iter().any(|q| q.id == p.id))
-        .map(|p| p.points)
-        .sum();
+    let base_points = points_of(&cs.score, &cs.added_value);
     let mut av = side_computation(
         lang,
         lang.pick("Added value", "Meerwaarde"),
@@ -397,6 +387,15 @@ pub(crate) fn explanation(e: &Explanation, lang: Lang) -> Vec<Block> {
         )));
     }
     b
+}
+
+/// The score points of the criteria that are parts of `side`.
+fn points_of(score: &[Part], side: &[Part]) -> f64 {
+    score
+        .iter()
+        .filter(|p| p.kind == PartKind::Criterion && side.iter().any(|q| q.id == p.id))
+        .map(|p| p.points)
+        .sum()
 }
 
 /// One part of the score with the computation that gives it, true at the precision shown.

@@ -6,10 +6,12 @@ mod html;
 mod json;
 mod markdown;
 mod ranking;
+mod sheet;
 mod text;
 
 pub use html::{comparison_html, html, ranking_html};
 pub use json::{comparison_json, json};
 pub use markdown::{comparison_markdown, markdown};
 pub use ranking::{ranking, RankingOptions};
+pub use sheet::{ranking_csv, ranking_xlsx};
 pub use text::{comparison_text, paragraph, text};
