@@ -40,38 +40,42 @@ fn out_dir() -> PathBuf {
 /// Runs Chromium headless on the file with `extra` arguments; returns standard output and
 /// standard error (Chromium's log, with console messages and failed requests).
 fn run(file: &Path, extra: &[String]) -> (String, String) {
-    let profile = tempdir(file);
-    let out = Command::new(chromium())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-dev-shm-usage",
-            // Any request that leaves the file fails: the page must need none.
-            "--proxy-server=127.0.0.1:9",
-            "--host-resolver-rules=MAP * ~NOTFOUND",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(extra)
-        .arg(format!("file://{}", file.display()))
-        .output()
-        .expect("run chromium");
-    let _ = std::fs::remove_dir_all(&profile);
-    assert!(
-        out.status.success(),
-        "chromium failed on {}: {}",
-        file.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    // One retry when Chromium itself fails to start (e.g. a transiently full temporary
+    // directory on a shared machine); a page that loads but is wrong is never retried.
+    let mut last = String::new();
+    for _ in 0..2 {
+        let profile = tempdir(file);
+        let out = Command::new(chromium())
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                // Any request that leaves the file fails: the page must need none.
+                "--proxy-server=127.0.0.1:9",
+                "--host-resolver-rules=MAP * ~NOTFOUND",
+            ])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .args(extra)
+            .arg(format!("file://{}", file.display()))
+            .output()
+            .expect("run chromium");
+        let _ = std::fs::remove_dir_all(&profile);
+        if out.status.success() {
+            return (
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            );
+        }
+        last = String::from_utf8_lossy(&out.stderr).into_owned();
+        std::thread::sleep(std::time::Duration::from_secs(2));
+    }
+    panic!("chromium failed on {}: {last}", file.display());
 }
 
 fn tempdir(file: &Path) -> PathBuf {
