@@ -65,6 +65,11 @@ fn rulebook(s: Source, regime: Option<&str>) -> Result<Rulebook, String> {
     .map_err(|e| e.to_string())
 }
 
+/// Loads both sources (without the GIL).
+fn load(a: Source, r: Source, regime: Option<&str>) -> Result<(AssessmentSet, Rulebook), String> {
+    Ok((assessment(a)?, rulebook(r, regime)?))
+}
+
 fn inputs(
     a: Option<&Bound<'_, PyAny>>,
     r: Option<&Bound<'_, PyAny>>,
@@ -83,8 +88,7 @@ fn evaluate<'py>(
     let (a, r) = inputs(assessment.as_ref(), rules.as_ref())?;
     let json = py
         .detach(|| -> Result<String, String> {
-            let set = self::assessment(a)?;
-            let rules = rulebook(r, regime.as_deref())?;
+            let (set, rules) = load(a, r, regime.as_deref())?;
             let ev = Engine::new(&rules)
                 .evaluate(&set)
                 .map_err(|e| e.to_string())?;
@@ -125,8 +129,7 @@ fn explain<'py>(
     let format = format.to_string();
     let out = py
         .detach(|| -> Result<String, String> {
-            let set = self::assessment(a)?;
-            let rules = rulebook(r, regime.as_deref())?;
+            let (set, rules) = load(a, r, regime.as_deref())?;
             let ev = Engine::new(&rules)
                 .evaluate(&set)
                 .map_err(|e| e.to_string())?;
@@ -161,8 +164,7 @@ fn placement_problem<'py>(
     let (a, r) = inputs(assessment.as_ref(), rules.as_ref())?;
     let p = py
         .detach(|| -> Result<PlacementProblem, String> {
-            let set = self::assessment(a)?;
-            let rules = rulebook(r, regime.as_deref())?;
+            let (set, rules) = load(a, r, regime.as_deref())?;
             PlacementProblem::evaluate(&set, &rules).map_err(|e| e.to_string())
         })
         .map_err(err)?;
