@@ -25,6 +25,7 @@ use rayon::prelude::*;
 use crate::assessment::{AssessmentSet, CountryAssessment};
 use crate::country::CountryCode;
 use crate::criteria::{Criterion, Side, SCALE_MAX, SCALE_MIN};
+use crate::criterion_map::CriterionMap;
 use crate::error::{Error, Issue, IssueArgs, Issues};
 use crate::evidence::Marking;
 use crate::kernel::{
@@ -141,7 +142,8 @@ impl<'r> Engine<'r> {
             .par_iter()
             .map(|c| self.prepare(c))
             .collect();
-        let needs: BTreeMap<CountryCode, f64> = set
+        // In the set's order (sorted by code): looked up by binary search.
+        let needs: Vec<(CountryCode, f64)> = set
             .countries()
             .iter()
             .zip(&prepared)
@@ -153,13 +155,18 @@ impl<'r> Engine<'r> {
                 )
             })
             .collect();
+        let need_of = |to: CountryCode| {
+            needs
+                .binary_search_by(|(c, _)| c.cmp(&to))
+                .map_or(0.0, |i| needs[i].1)
+        };
         let graph = springboard_graph(set);
         let mut states: Vec<InProgress<'r>> = set
             .countries()
             .par_iter()
             .zip(prepared.into_par_iter())
             .map(|(ca, mut p)| {
-                apply_springboard(ca, &mut p, &graph, &needs);
+                apply_springboard(ca, &mut p, &graph, need_of);
                 let mut decision = Decision::start(&self.kernel, self.kernel.weights(), &p.values);
                 let mut fired = Fired::default();
                 let mut trace = Recorder::new(self.kernel.weights().added_value_total);
@@ -179,19 +186,20 @@ impl<'r> Engine<'r> {
             })
             .collect();
         // Network stage: which countries got a permanent liaison in the per-country stages.
-        let placed: BTreeSet<CountryCode> = set
+        // In the set's order (sorted by code): looked up by binary search.
+        let placed: Vec<CountryCode> = set
             .countries()
             .iter()
             .zip(&states)
             .filter(|(_, s)| s.decision.instrument() == Instrument::PermanentLiaison)
             .map(|(c, _)| c.code)
             .collect();
-        let mut out: Vec<DecisionRecord> = set
+        let out: Vec<DecisionRecord> = set
             .countries()
             .par_iter()
             .zip(states.par_drain(..))
             .map(|(ca, mut s)| {
-                let hp = host_placed(ca, |h| placed.contains(&h));
+                let hp = host_placed(ca, |h| placed.binary_search(&h).is_ok());
                 self.kernel.run(
                     &self.exact(s.prepared.input(ca, hp)),
                     NETWORK_STAGE,
@@ -199,23 +207,25 @@ impl<'r> Engine<'r> {
                     &mut s.fired,
                     &mut s.trace,
                 );
-                let mut r = self.record(
-                    set.meta().as_of,
+                let missing = self.missing_impact(
                     ca,
                     &s.prepared,
+                    outcome(&s.decision),
+                    hp,
+                    self.kernel.weights(),
+                );
+                self.record(
+                    set.meta().as_of,
+                    ca,
+                    s.prepared,
                     s.decision,
                     s.trace,
                     self.kernel.weights(),
-                );
-                self.missing_impact(ca, &s.prepared, &mut r, hp, self.kernel.weights());
-                r
+                    missing,
+                )
             })
             .collect();
-        out.sort_by(|a, b| {
-            OrderedFloat(b.score)
-                .cmp(&OrderedFloat(a.score))
-                .then(a.country.cmp(&b.country))
-        });
+        let mut out = rank_order(out);
         for (i, r) in out.iter_mut().enumerate() {
             r.rank = i + 1;
         }
@@ -436,14 +446,18 @@ impl<'r> Engine<'r> {
         }
     }
 
+    /// The record of one country, built lean: the prepared values' vectors move in, inputs and
+    /// contributions are built once in catalogue order ([`CriterionMap`]), evidence is shared.
+    #[allow(clippy::too_many_arguments)]
     fn record(
         &self,
         as_of: crate::evidence::Date,
         ca: &CountryAssessment,
-        p: &Prepared,
+        p: Prepared,
         d: Decision,
         trace: Recorder,
         weights: &Weights,
+        missing: Vec<MissingImpact>,
     ) -> DecisionRecord {
         let s = &self.kernel.rulebook().scoring();
         let stale_limit = as_of.days() - i64::from(s.stale_after_days);
@@ -487,7 +501,7 @@ impl<'r> Engine<'r> {
                 },
             ));
         }
-        let inputs: BTreeMap<Criterion, InputUsed> = inputs.into_iter().collect();
+        let inputs = CriterionMap::from_ordered(inputs);
         for ph in &ca.phenomena {
             marking = marking.max(ph.evidence.marking);
         }
@@ -517,7 +531,7 @@ impl<'r> Engine<'r> {
                 },
             ));
         }
-        let contributions: BTreeMap<Criterion, Contribution> = contributions.into_iter().collect();
+        let contributions = CriterionMap::from_ordered(contributions);
         let facts = &ca.facts;
         DecisionRecord {
             rank: 0,
@@ -532,8 +546,8 @@ impl<'r> Engine<'r> {
             overridden_facts: ca.overridden_facts.clone(),
             accreditation_hosts: ca.accreditation_hosts.clone(),
             inputs,
-            phenomena: p.phenomena.clone(),
-            springboard: p.springboard.clone(),
+            phenomena: p.phenomena,
+            springboard: p.springboard,
             contributions,
             adjustments: trace.adjustments,
             need: d.need,
@@ -548,25 +562,19 @@ impl<'r> Engine<'r> {
             organisation: d.organisation(),
             rules: trace.fired,
             overruled: trace.overruled,
-            missing: Vec::new(),
-            hinges_on_missing: false,
+            hinges_on_missing: missing.iter().any(|m| m.changes_outcome),
+            missing,
             marking,
             warnings,
         }
     }
 
-    /// Runs every country stage on one country's prepared values (the network stage with
+    /// Runs every country stage on one country's input (the network stage with its
     /// `host_placed`), recording nothing.
-    fn decide_quietly(
-        &self,
-        ca: &CountryAssessment,
-        p: &Prepared,
-        host_placed: bool,
-        weights: &Weights,
-    ) -> Decision {
-        let mut d = Decision::start(&self.kernel, weights, &p.values);
+    fn decide_quietly(&self, input: CountryInput<'_>, weights: &Weights) -> Decision {
+        let mut d = Decision::start(&self.kernel, weights, input.values);
         self.kernel.run(
-            &self.exact(p.input(ca, host_placed)),
+            &self.exact(input),
             &COUNTRY_STAGES,
             &mut d,
             &mut Fired::default(),
@@ -580,40 +588,36 @@ impl<'r> Engine<'r> {
         &self,
         ca: &CountryAssessment,
         p: &Prepared,
-        r: &mut DecisionRecord,
+        actual: Outcome,
         host_placed: bool,
         weights: &Weights,
-    ) {
-        let actual = r.outcome();
-        for (c, input) in &r.inputs {
-            if input.status != InputStatus::Missing {
+    ) -> Vec<MissingImpact> {
+        let mut out = Vec::new();
+        for c in Criterion::ALL {
+            if p.status[c.index()] != InputStatus::Missing {
                 continue;
             }
             let at = |v: f64| {
-                let mut q = p.clone();
-                q.values[c.index()] = v;
-                if *c == Criterion::CrimeRelation && ca.phenomena.is_empty() {
-                    q.police_theme = v;
+                let mut values = p.values;
+                values[c.index()] = v;
+                let mut input = p.input(ca, host_placed);
+                input.values = &values;
+                if c == Criterion::CrimeRelation && ca.phenomena.is_empty() {
+                    input.police_theme = v;
                 }
-                let d = self.decide_quietly(ca, &q, host_placed, weights);
-                Outcome {
-                    class: d.class(),
-                    instrument: d.instrument(),
-                    organisation: d.organisation(),
-                }
+                outcome(&self.decide_quietly(input, weights))
             };
             let at_min = at(SCALE_MIN);
             let at_max = at(SCALE_MAX);
-            let changes_outcome = at_min != actual || at_max != actual;
-            r.hinges_on_missing |= changes_outcome;
-            r.missing.push(MissingImpact {
-                criterion: *c,
-                imputed: input.value,
+            out.push(MissingImpact {
+                criterion: c,
+                imputed: p.values[c.index()],
                 at_min,
                 at_max,
-                changes_outcome,
+                changes_outcome: at_min != actual || at_max != actual,
             });
         }
+        out
     }
 
     fn portfolio_stage(&self, records: &mut [DecisionRecord]) {
@@ -679,14 +683,11 @@ impl<'r> Reevaluator<'_, 'r> {
     pub fn outcome_weighted(&self, ca: &CountryAssessment, weights: &Weights) -> Outcome {
         let e = self.engine;
         let mut p = e.prepare(ca);
-        apply_springboard(ca, &mut p, &self.graph, &self.needs);
+        apply_springboard(ca, &mut p, &self.graph, |to| {
+            self.needs.get(&to).copied().unwrap_or(0.0)
+        });
         let hp = host_placed(ca, |h| self.placed.contains(&h));
-        let d = e.decide_quietly(ca, &p, hp, weights);
-        Outcome {
-            class: d.class(),
-            instrument: d.instrument(),
-            organisation: d.organisation(),
-        }
+        outcome(&e.decide_quietly(p.input(ca, hp), weights))
     }
 
     /// The same held state (the other countries' needs, placements and ranks in the original
@@ -712,7 +713,9 @@ impl<'r> Reevaluator<'_, 'r> {
     fn run(&self, ca: &CountryAssessment, weights: &Weights) -> DecisionRecord {
         let e = self.engine;
         let mut p = e.prepare(ca);
-        apply_springboard(ca, &mut p, &self.graph, &self.needs);
+        apply_springboard(ca, &mut p, &self.graph, |to| {
+            self.needs.get(&to).copied().unwrap_or(0.0)
+        });
         let hp = host_placed(ca, |h| self.placed.contains(&h));
         let mut d = Decision::start(&e.kernel, weights, &p.values);
         let mut trace = Recorder::new(weights.added_value_total);
@@ -723,8 +726,8 @@ impl<'r> Reevaluator<'_, 'r> {
             &mut Fired::default(),
             &mut trace,
         );
-        let mut r = e.record(self.as_of, ca, &p, d, trace, weights);
-        e.missing_impact(ca, &p, &mut r, hp, weights);
+        let missing = e.missing_impact(ca, &p, outcome(&d), hp, weights);
+        let mut r = e.record(self.as_of, ca, p, d, trace, weights, missing);
         r.rank = self.ranks.get(&ca.code).copied().unwrap_or(0);
         r
     }
@@ -735,11 +738,35 @@ impl<'r> Reevaluator<'_, 'r> {
     }
 }
 
+/// Records in rank order: score high to low, ties by country code. Sorts small keys and moves
+/// each (large) record once, instead of moving records through the sort.
+fn rank_order(records: Vec<DecisionRecord>) -> Vec<DecisionRecord> {
+    let mut keys: Vec<(OrderedFloat<f64>, CountryCode, usize)> = records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (OrderedFloat(-r.score), r.country, i))
+        .collect();
+    keys.sort_unstable();
+    let mut slots: Vec<Option<DecisionRecord>> = records.into_iter().map(Some).collect();
+    keys.iter()
+        .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take))
+        .collect()
+}
+
+/// The outcome a decision reached.
+fn outcome(d: &Decision) -> Outcome {
+    Outcome {
+        class: d.class(),
+        instrument: d.instrument(),
+        organisation: d.organisation(),
+    }
+}
+
 fn apply_springboard(
     ca: &CountryAssessment,
     p: &mut Prepared,
     graph: &DiGraphMap<CountryCode, f64>,
-    needs: &BTreeMap<CountryCode, f64>,
+    need_of: impl Fn(CountryCode) -> f64,
 ) {
     if ca.springboard.is_empty() {
         return;
@@ -747,7 +774,7 @@ fn apply_springboard(
     let terms: Vec<SpringboardTerm> = graph
         .edges(ca.code)
         .map(|(_, to, &access)| {
-            let need = needs.get(&to).copied().unwrap_or(0.0);
+            let need = need_of(to);
             SpringboardTerm {
                 to,
                 access,

@@ -31,6 +31,7 @@
 //! - [`kernel`]: the one stage loop and condition evaluator every decision goes through.
 //! - [`engine`]: the evaluation pipeline.
 //! - [`record`]: the decision record and its stable JSON shape.
+//! - [`criterion_map`]: the record's per-criterion map (one allocation, catalogue order).
 //! - [`error`]: the error type and validation issues.
 //! - [`io`]: reading inputs (regular files only, size cap) and writing outputs atomically,
 //!   never over an input.
@@ -49,6 +50,7 @@ pub mod assessment;
 pub mod citation;
 pub mod country;
 pub mod criteria;
+pub mod criterion_map;
 pub mod engine;
 pub mod error;
 pub mod evidence;

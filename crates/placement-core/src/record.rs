@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::DataSharingBasis;
 use crate::country::{CountryCode, Region};
 use crate::criteria::{Criterion, Side};
+use crate::criterion_map::CriterionMap;
 use crate::evidence::{Date, Evidence, Marking};
 use crate::outcome::{Class, Instrument, Organisation};
 use crate::phenomenon::Phenomenon;
@@ -298,13 +299,13 @@ pub struct DecisionRecord {
     /// Countries from whose posts it could be accredited.
     pub accreditation_hosts: Vec<CountryCode>,
     /// Every criterion value used, with provenance.
-    pub inputs: BTreeMap<Criterion, InputUsed>,
+    pub inputs: CriterionMap<InputUsed>,
     /// The crime relation's phenomenon terms (empty when assessed directly).
     pub phenomena: Vec<PhenomenonTerm>,
     /// The springboard value's terms (empty when assessed directly).
     pub springboard: Vec<SpringboardTerm>,
     /// Each weighed criterion's contribution.
-    pub contributions: BTreeMap<Criterion, Contribution>,
+    pub contributions: CriterionMap<Contribution>,
     /// Rule adjustments of the added value, in order.
     pub adjustments: Vec<Adjustment>,
     /// Need for cooperation, 0–100.
