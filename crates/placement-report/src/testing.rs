@@ -1,0 +1,148 @@
+//! Not public API (the `testing` feature): the check every crate's HTML tests call. A page is
+//! rendered by a real headless Chromium (Debian's `chromium`, installed by `.ci/run`;
+//! `CHROMIUM` names another binary) with the network off: it must load from a `file://` URL
+//! with no request leaving the file and no console error, and the rendered DOM must hold the
+//! key texts. A screenshot of each page is written to `target/html-screenshots/` for people
+//! to look at. Panics (fails the test) when Chromium is absent: the check is part of CI.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// HTML escaping as Chromium serialises text nodes (quotes are left as they are), for
+/// building the texts [`check_page`] looks for in the DOM.
+pub fn dom_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The Chromium binary (`CHROMIUM`, else `/usr/bin/chromium`).
+///
+/// # Panics
+/// When it does not exist.
+pub fn chromium() -> PathBuf {
+    let p = std::env::var_os("CHROMIUM")
+        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
+    assert!(
+        p.exists(),
+        "{} not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM",
+        p.display()
+    );
+    p
+}
+
+/// The directory pages and screenshots are written to: `target/html-screenshots/` of the
+/// workspace (or of `CARGO_TARGET_DIR`).
+pub fn out_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target"),
+        PathBuf::from,
+    );
+    let d = target.join("html-screenshots");
+    std::fs::create_dir_all(&d).unwrap();
+    d.canonicalize().unwrap()
+}
+
+/// Runs Chromium headless on the file with `extra` arguments; returns standard output and
+/// standard error (Chromium's log, with console messages and failed requests). Retries once
+/// when Chromium itself fails to start (e.g. a transiently full temporary directory on a
+/// shared machine); a page that loads but is wrong is never retried.
+pub fn run(file: &Path, extra: &[String]) -> (String, String) {
+    let mut last = String::new();
+    for _ in 0..2 {
+        let profile = file.with_extension("profile");
+        let _ = std::fs::remove_dir_all(&profile);
+        std::fs::create_dir_all(&profile).unwrap();
+        let out = Command::new(chromium())
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                // Any request that leaves the file fails: the page must need none.
+                "--proxy-server=127.0.0.1:9",
+                "--host-resolver-rules=MAP * ~NOTFOUND",
+            ])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .args(extra)
+            .arg(format!("file://{}", file.display()))
+            .output()
+            .expect("run chromium");
+        let _ = std::fs::remove_dir_all(&profile);
+        if out.status.success() {
+            return (
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            );
+        }
+        last = String::from_utf8_lossy(&out.stderr).into_owned();
+        std::thread::sleep(std::time::Duration::from_secs(2));
+    }
+    panic!("chromium failed on {}: {last}", file.display());
+}
+
+/// Writes the page to `target/html-screenshots/NAME.html`, checks that it refers to nothing
+/// outside itself, renders it in Chromium, fails on any console error or failed request,
+/// checks that the DOM holds each of `texts` (as Chromium serialises it: see
+/// [`dom_escape`]), and writes the screenshot `NAME.png` (1200 × 1600). Returns the DOM.
+///
+/// # Panics
+/// When any check fails (it is a test).
+pub fn check_page(name: &str, html: &str, texts: &[&str]) -> String {
+    for bad in [
+        "<script", "<link", "src=", "@import", "url(", "http://", "https://",
+    ] {
+        assert!(
+            !html.contains(bad),
+            "{name}: the page refers to something outside it ({bad})"
+        );
+    }
+    let dir = out_dir();
+    let file = dir.join(format!("{name}.html"));
+    std::fs::write(&file, html).unwrap();
+    let (dom, log) = run(
+        &file,
+        &[
+            "--dump-dom".to_string(),
+            "--enable-logging=stderr".to_string(),
+            "--v=0".to_string(),
+        ],
+    );
+    for bad in ["CONSOLE", "Uncaught", "net::ERR_"] {
+        assert!(
+            !log.contains(bad),
+            "{name}: console error or failed request ({bad}):\n{log}"
+        );
+    }
+    assert!(
+        dom.contains("<main>"),
+        "{name}: Chromium rendered no page:\n{dom}"
+    );
+    for t in texts {
+        assert!(
+            dom.contains(t),
+            "{name}: {t:?} not in the rendered page:\n{dom}"
+        );
+    }
+    let shot = dir.join(format!("{name}.png"));
+    let _ = std::fs::remove_file(&shot);
+    let _ = run(
+        &file,
+        &[
+            format!("--screenshot={}", shot.display()),
+            "--window-size=1200,1600".to_string(),
+        ],
+    );
+    let png = std::fs::read(&shot).expect("screenshot written");
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 10_000,
+        "{name}: empty screenshot"
+    );
+    dom
+}
