@@ -25,6 +25,7 @@ pub use placement_explain as explain;
 pub use placement_mcda as mcda;
 pub use placement_network as network;
 pub use placement_reconcile as reconcile;
+pub use placement_report as report;
 pub use placement_scenario as scenario;
 pub use placement_text as text;
 
