@@ -6,7 +6,9 @@
 //!
 //! - CI (`cargo test`): [`SMOKE_SECONDS`] per parser (set `FUZZ_SECONDS` to change).
 //! - Long runs: `FUZZ_SECONDS=3600 cargo test --release --test fuzz -- --nocapture` (see
-//!   docs/fuzzing.md); each parser prints how many inputs it tried.
+//!   docs/fuzzing.md); each parser prints how many inputs it tried, and its progress every
+//!   minute. `FUZZ_INPUTS=N` stops each parser after N inputs (also within `FUZZ_SECONDS` when
+//!   both are set; without `FUZZ_SECONDS` it runs until N).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failure should abort loudly
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -25,12 +27,27 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn budget() -> Duration {
-    let s = std::env::var("FUZZ_SECONDS")
-        .ok()
-        .and_then(|v| v.parse::<f64>().ok())
-        .unwrap_or(SMOKE_SECONDS);
-    Duration::from_secs_f64(s.max(0.0))
+/// The inputs each parser tries at most (`FUZZ_INPUTS`), if set.
+fn input_limit() -> Option<u64> {
+    let v = std::env::var("FUZZ_INPUTS").ok()?;
+    Some(
+        v.replace('_', "")
+            .parse()
+            .unwrap_or_else(|_| panic!("FUZZ_INPUTS must be a whole number, got {v:?}")),
+    )
+}
+
+/// The time each parser runs at most: `FUZZ_SECONDS`, else none when `FUZZ_INPUTS` is set,
+/// else [`SMOKE_SECONDS`].
+fn budget() -> Option<Duration> {
+    let s = match std::env::var("FUZZ_SECONDS") {
+        Ok(v) => v
+            .parse::<f64>()
+            .unwrap_or_else(|_| panic!("FUZZ_SECONDS must be a number, got {v:?}")),
+        Err(_) if input_limit().is_some() => return None,
+        Err(_) => SMOKE_SECONDS,
+    };
+    Some(Duration::from_secs_f64(s.max(0.0)))
 }
 
 /// A small deterministic generator (xorshift64*): runs are reproducible from their seed.
@@ -174,12 +191,32 @@ fn seeds(name: &str, paths: &[PathBuf]) -> Vec<Vec<u8>> {
 
 /// Runs `parse` on mutations of `seeds` for the time budget; fails on a panic or a hang.
 fn fuzz(name: &str, seed: u64, seeds: &[Vec<u8>], parse: &dyn Fn(&[u8])) {
-    let deadline = Instant::now() + budget();
+    fuzz_with(name, seed, seeds, seeds, parse);
+}
+
+/// As [`fuzz`], but `once` are tried as they are and only `pool` is mutated (a large seed
+/// parsed once, small ones mutated: most of a mutation's effect is near the change, and a
+/// small seed is parsed many times faster).
+fn fuzz_with(name: &str, seed: u64, once: &[Vec<u8>], pool: &[Vec<u8>], parse: &dyn Fn(&[u8])) {
+    let seeds = pool;
+    let started = Instant::now();
+    let deadline = budget().map(|b| started + b);
+    let limit = input_limit().unwrap_or(u64::MAX);
     let mut rng = Rng(seed | 1);
     let mut tried = 0u64;
+    let mut next_report = started + Duration::from_secs(60);
     // The seeds themselves first.
-    let mut queue: Vec<Vec<u8>> = seeds.to_vec();
-    while Instant::now() < deadline || !queue.is_empty() {
+    let mut queue: Vec<Vec<u8>> = once.to_vec();
+    queue.extend(pool.iter().cloned());
+    while !queue.is_empty() || (tried < limit && deadline.is_none_or(|d| Instant::now() < d)) {
+        if tried % 1024 == 0 && Instant::now() >= next_report {
+            next_report += Duration::from_secs(60);
+            let s = started.elapsed().as_secs_f64();
+            println!(
+                "{name}: {tried} inputs so far in {s:.0} s ({:.0}/s)",
+                tried as f64 / s
+            );
+        }
         let input = queue.pop().unwrap_or_else(|| {
             let base = &seeds[rng.below(seeds.len())];
             mutate(&mut rng, base, seeds)
@@ -200,7 +237,11 @@ fn fuzz(name: &str, seed: u64, seeds: &[Vec<u8>], parse: &dyn Fn(&[u8])) {
             );
         }
     }
-    println!("{name}: {tried} inputs, no panic, none slower than {SLOW:?}");
+    let s = started.elapsed().as_secs_f64();
+    println!(
+        "{name}: {tried} inputs in {s:.1} s ({:.0}/s), no panic, none slower than {SLOW:?}",
+        tried as f64 / s
+    );
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -218,16 +259,32 @@ fn as_json(seeds: &[Vec<u8>]) -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// The first `n` countries of an assessment set (its `[meta]` and `[defaults]` included).
+fn first_countries(set: &[u8], n: usize) -> Vec<u8> {
+    let t = text(set);
+    let end = t
+        .match_indices("\n[[country]]")
+        .nth(n)
+        .map_or(t.len(), |(i, _)| i + 1);
+    t[..end].as_bytes().to_vec()
+}
+
 #[test]
 fn fuzz_assessment() {
-    let mut paths = vec![root().join("fixtures/assessment-2025.toml")];
-    paths.extend(files(&root().join("fixtures/cases/sets"), &[".toml"]));
-    let toml = seeds("assessment", &paths);
+    // The 2025 fixture (100 KB) is parsed as it is; its first countries are mutated with the
+    // case sets (a 6-country seed parses about 20 times faster).
+    let fixture = std::fs::read(root().join("fixtures/assessment-2025.toml")).unwrap();
+    let mut toml = seeds(
+        "assessment",
+        &files(&root().join("fixtures/cases/sets"), &[".toml"]),
+    );
+    toml.push(first_countries(&fixture, 6));
     let json = as_json(&toml);
-    fuzz("assessment-toml", 11, &toml, &|b| {
+    let once_json = as_json(std::slice::from_ref(&fixture));
+    fuzz_with("assessment-toml", 11, &[fixture], &toml, &|b| {
         let _ = AssessmentSet::parse("fuzz.toml", &text(b));
     });
-    fuzz("assessment-json", 12, &json, &|b| {
+    fuzz_with("assessment-json", 12, &once_json, &json, &|b| {
         let _ = AssessmentSet::parse("fuzz.json", &text(b));
     });
 }

@@ -401,7 +401,14 @@ impl AssessmentSet {
     /// # Errors
     /// Only if the embedded fixture were invalid, which the crate's tests rule out.
     pub fn default_fixture() -> Result<AssessmentSet, Error> {
-        AssessmentSet::parse(DEFAULT_FIXTURE_ORIGIN, DEFAULT_FIXTURE)
+        // Parsed once per process and cloned after (a scenario chain, a what_if table or a
+        // fuzz run asks for it many times; a clone costs a small fraction of the parse).
+        static PARSED: std::sync::OnceLock<AssessmentSet> = std::sync::OnceLock::new();
+        if let Some(set) = PARSED.get() {
+            return Ok(set.clone());
+        }
+        let set = AssessmentSet::parse(DEFAULT_FIXTURE_ORIGIN, DEFAULT_FIXTURE)?;
+        Ok(PARSED.get_or_init(|| set).clone())
     }
 
     /// Parses and validates an assessment set; `origin` is the file name (its extension,

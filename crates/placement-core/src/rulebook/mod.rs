@@ -91,7 +91,11 @@ impl Rulebook {
     /// # Errors
     /// [`Error::Invalid`] naming the unknown id and the known ones.
     pub fn embedded(id: &str) -> Result<Rulebook, Error> {
-        let Some((_, text)) = EMBEDDED.iter().find(|(i, _)| *i == id) else {
+        // Each embedded rulebook is parsed once per process and cloned after.
+        static PARSED: [std::sync::OnceLock<Rulebook>; EMBEDDED.len()] =
+            [const { std::sync::OnceLock::new() }; EMBEDDED.len()];
+        let Some((index, (_, text))) = EMBEDDED.iter().enumerate().find(|(_, (i, _))| *i == id)
+        else {
             return Err(Error::Invalid {
                 origin: "<embedded rulebooks>".to_string(),
                 issues: vec![crate::Issue::new(
@@ -105,10 +109,14 @@ impl Rulebook {
                 )],
             });
         };
+        if let Some(book) = PARSED[index].get() {
+            return Ok(book.clone());
+        }
         let origin = format!("<embedded rulebooks/{id}.toml>");
         let raw: raw::RawRulebook = crate::error::parse_toml(&origin, text)?;
         // Embedded rulebooks may build on each other (p1-2015 on p2-2013).
-        raw.validate(&origin, |base| Rulebook::embedded(base).ok())
+        let book = raw.validate(&origin, |base| Rulebook::embedded(base).ok())?;
+        Ok(PARSED[index].get_or_init(|| book).clone())
     }
 
     /// Parses and validates a rulebook file; `origin` is its name (`.toml` or `.json`).
