@@ -1,6 +1,9 @@
-//! The JSON contracts: every input format and every example's JSON output validates against
-//! its committed schema in `docs/schemas/` (a JSON Schema 2020-12 validator, the `jsonschema`
-//! crate), and each schema pins its `schema_version`, so an output of another version fails.
+//! The JSON contracts. `docs/schemas/` is generated from the Rust serde types (schemars, each
+//! crate's `schema` feature): [`committed_schemas_are_generated_from_the_types`] fails when a
+//! committed schema differs from the generated one, and `UPDATE_SCHEMAS=1 cargo test --test
+//! schemas` rewrites them. Every input format and every example's JSON output validates
+//! against its committed schema (a JSON Schema 2020-12 validator, the `jsonschema` crate), and
+//! each output schema pins its `schema_version`, so an output of another version fails.
 //!
 //! Inputs are the shipped fixtures (TOML read as the JSON it maps to); outputs are the built
 //! example binaries' real `--format json` outputs. Every schema file is used by a case here.
@@ -10,7 +13,211 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::Command;
 
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, Schema};
 use serde_json::Value;
+
+/// The schemas written by hand: the `mcda` request is read field by field from a JSON value
+/// (placement-mcda `request`), not through a serde type a schema could be derived from.
+const HAND_WRITTEN: &[&str] = &["mcda-request"];
+
+/// `examples/common/cli.rs`'s `Versioned` (an output with its `schema_version` first), for
+/// the outputs whose types do not carry it.
+#[derive(serde::Serialize, JsonSchema)]
+#[allow(dead_code)] // only its schema is used
+struct Versioned<T> {
+    schema_version: u32,
+    #[serde(flatten)]
+    body: T,
+}
+
+/// `mcda`'s and `weights_benchmark`'s `schema_version` (examples/common/cli.rs
+/// `MCDA_SCHEMA_VERSION`, `BENCHMARK_SCHEMA_VERSION`).
+const CLI_SCHEMA_VERSION: u32 = 1;
+
+/// An output schema: `schema_version` pinned, and every object of fixed shape closed
+/// (`additionalProperties: false`), so a new, renamed or missing field fails validation.
+fn output_schema(schema: Schema, version: u32) -> Value {
+    let mut v = schema.to_value();
+    let defs = v.get("$defs").cloned().unwrap_or(Value::Null);
+    inline_tagged(&mut v, &defs);
+    close_objects(&mut v);
+    let props = v
+        .get_mut("properties")
+        .and_then(Value::as_object_mut)
+        .expect("an output schema is an object with properties");
+    let field = props
+        .get_mut("schema_version")
+        .and_then(Value::as_object_mut)
+        .expect("every output carries schema_version");
+    field.insert("const".into(), Value::from(version));
+    v
+}
+
+/// Merges a referenced struct into an object that adds properties beside its `$ref` (an
+/// internally tagged enum's newtype variant: the tag beside the struct's fields), so closing
+/// the object sees all of its fields.
+fn inline_tagged(v: &mut Value, defs: &Value) {
+    match v {
+        Value::Object(o) => {
+            let target = o
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix("#/$defs/"))
+                .and_then(|name| defs.get(name))
+                .filter(|_| o.contains_key("properties"));
+            if let Some(def) = target.cloned() {
+                o.remove("$ref");
+                if let (Some(Value::Object(props)), Some(Value::Object(more))) =
+                    (o.get_mut("properties"), def.get("properties"))
+                {
+                    for (k, p) in more {
+                        props.entry(k.clone()).or_insert_with(|| p.clone());
+                    }
+                }
+                let mut required: Vec<Value> = o
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default();
+                for r in def
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    if !required.contains(r) {
+                        required.push(r.clone());
+                    }
+                }
+                o.insert("required".into(), Value::Array(required));
+            }
+            o.values_mut().for_each(|x| inline_tagged(x, defs));
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| inline_tagged(x, defs)),
+        _ => {}
+    }
+}
+
+/// Adds `additionalProperties: false` to every object schema that lists its properties and
+/// says nothing about others (a struct; maps give `additionalProperties` themselves).
+fn close_objects(v: &mut Value) {
+    match v {
+        Value::Object(o) => {
+            if o.contains_key("properties") && !o.contains_key("additionalProperties") {
+                o.insert("additionalProperties".into(), Value::Bool(false));
+            }
+            o.values_mut().for_each(close_objects);
+        }
+        Value::Array(a) => a.iter_mut().for_each(close_objects),
+        _ => {}
+    }
+}
+
+/// Every generated schema by file stem, from the types that read or write the format.
+fn generated() -> Vec<(&'static str, Value)> {
+    let input = SchemaSettings::draft2020_12().for_deserialize();
+    let output = SchemaSettings::draft2020_12().for_serialize();
+    let out = |s: &SchemaSettings| s.clone().into_generator();
+    let (what_if, what_if_table) = placement_scenario::report::schemas(&output);
+    let version = placement_scenario::report::SCHEMA_VERSION;
+    vec![
+        (
+            "assessment",
+            placement_core::schema::assessment_set(out(&input)).to_value(),
+        ),
+        (
+            "rulebook",
+            placement_core::schema::rulebook(out(&input)).to_value(),
+        ),
+        (
+            "scenario",
+            placement_scenario::resolve::schema(out(&input)).to_value(),
+        ),
+        (
+            "network-fixture",
+            placement_network::build::fixture_schema(out(&input)).to_value(),
+        ),
+        (
+            "evaluation",
+            output_schema(
+                out(&output).into_root_schema_for::<placement_core::Evaluation>(),
+                placement_core::record::SCHEMA_VERSION,
+            ),
+        ),
+        (
+            "explanation",
+            output_schema(
+                out(&output).into_root_schema_for::<placement_explain::Explanation>(),
+                placement_explain::SCHEMA_VERSION,
+            ),
+        ),
+        (
+            "comparison",
+            output_schema(
+                out(&output).into_root_schema_for::<placement_explain::Comparison>(),
+                placement_explain::SCHEMA_VERSION,
+            ),
+        ),
+        ("what-if", output_schema(what_if, version)),
+        ("what-if-table", output_schema(what_if_table, version)),
+        (
+            "network-report",
+            output_schema(
+                out(&output).into_root_schema_for::<placement_network::analysis::Report>(),
+                placement_network::analysis::SCHEMA_VERSION,
+            ),
+        ),
+        (
+            "mcda-response",
+            output_schema(
+                out(&output).into_root_schema_for::<Versioned<placement_mcda::request::Response>>(),
+                CLI_SCHEMA_VERSION,
+            ),
+        ),
+        (
+            "benchmark",
+            output_schema(
+                out(&output)
+                    .into_root_schema_for::<Versioned<placement_mcda::benchmark::BenchmarkReport>>(
+                    ),
+                CLI_SCHEMA_VERSION,
+            ),
+        ),
+    ]
+}
+
+#[test]
+fn committed_schemas_are_generated_from_the_types() {
+    let update = std::env::var_os("UPDATE_SCHEMAS").is_some_and(|v| v == "1");
+    let dir = root().join("docs/schemas");
+    let mut stale = Vec::new();
+    let generated = generated();
+    for (name, schema) in &generated {
+        let path = dir.join(format!("{name}.schema.json"));
+        let text = serde_json::to_string_pretty(schema).unwrap() + "\n";
+        if update {
+            std::fs::write(&path, &text).unwrap();
+        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            stale.push(path.display().to_string());
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "out of date with the Rust types: {}; regenerate with `UPDATE_SCHEMAS=1 cargo test --test schemas` and review the diff",
+        stale.join(", ")
+    );
+    // Every committed schema is generated, or listed as written by hand.
+    for f in files("docs/schemas", ".schema.json") {
+        let stem = f
+            .trim_start_matches("docs/schemas/")
+            .trim_end_matches(".schema.json");
+        assert!(
+            generated.iter().any(|(n, _)| *n == stem) || HAND_WRITTEN.contains(&stem),
+            "{f} is neither generated nor listed in HAND_WRITTEN"
+        );
+    }
+}
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -192,6 +399,19 @@ fn every_json_output_matches_its_schema() {
         assert!(
             !errors(name, &other).is_empty(),
             "{name} accepts schema_version 99"
+        );
+        // Strict: an unknown field, or a missing required one, fails.
+        let mut other = v.clone();
+        other["unknown_field"] = Value::from(1);
+        assert!(
+            !errors(name, &other).is_empty(),
+            "{name} accepts an unknown field"
+        );
+        let mut other = v.clone();
+        other.as_object_mut().unwrap().remove("schema_version");
+        assert!(
+            !errors(name, &other).is_empty(),
+            "{name} accepts an output without schema_version"
         );
     }
     // Every schema file is used by one of the two tests.

@@ -21,6 +21,7 @@ use crate::phenomenon::{Phenomenon, Role, Trend};
 
 /// The legal basis for sharing police information with a country (seed 002, R-DP-2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DataSharingBasis {
     /// EU member state: the same framework as domestic sharing.
@@ -59,6 +60,7 @@ impl DataSharingBasis {
 
 /// One assessed criterion value: the value (or an explicit absence) and its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assessed {
     /// The value on the 0–10 scale; `None` when the assessor marked it missing.
     pub value: Option<f64>,
@@ -71,6 +73,7 @@ pub struct Assessed {
 
 /// A country's relation with the Netherlands on one phenomenon.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PhenomenonAssessment {
     /// The phenomenon.
     pub phenomenon: Phenomenon,
@@ -86,6 +89,7 @@ pub struct PhenomenonAssessment {
 
 /// "A post in this country gives access to `to`" (seed 001's springboard).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SpringboardLink {
     /// The country reached.
     pub to: CountryCode,
@@ -98,6 +102,7 @@ pub struct SpringboardLink {
 
 /// Everything assessed about one candidate country.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CountryAssessment {
     /// The country.
     pub code: CountryCode,
@@ -129,6 +134,7 @@ pub struct CountryAssessment {
 /// One changed fact of a country: what [`AssessmentSet::set_fact`] and
 /// [`CountryAssessment::apply_fact`] apply (scenarios' `[facts.XX]`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum FactChange {
@@ -344,6 +350,7 @@ impl CountryAssessment {
 
 /// Descriptive information about an assessment set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     /// Title.
@@ -372,6 +379,7 @@ pub struct Meta {
 /// [`remove_country`](AssessmentSet::remove_country), which re-validate what they touch and
 /// change nothing when they fail.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AssessmentSet {
     meta: Meta,
     countries: Vec<CountryAssessment>,
@@ -916,8 +924,9 @@ fn check_country(c: &CountryAssessment, strict: bool, issues: &mut Issues) {
 // Raw file shapes. Ids stay strings here so validation can report every unknown one at once.
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct RawSet {
+pub(crate) struct RawSet {
     meta: Meta,
     #[serde(default)]
     defaults: RawEvidence,
@@ -926,6 +935,7 @@ struct RawSet {
 }
 
 #[derive(Deserialize, Default, Clone)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawEvidence {
     source: Option<String>,
@@ -935,6 +945,7 @@ struct RawEvidence {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawCountry {
     code: String,
@@ -959,6 +970,7 @@ struct RawCountry {
 }
 
 #[derive(Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawFacts {
     eu_member: Option<bool>,
@@ -969,6 +981,7 @@ struct RawFacts {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 enum RawValue {
     Number(f64),
@@ -976,6 +989,7 @@ enum RawValue {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawDetailed {
     value: Option<f64>,
@@ -987,6 +1001,7 @@ struct RawDetailed {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawPhenomenon {
     phenomenon: String,
@@ -998,6 +1013,7 @@ struct RawPhenomenon {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawLink {
     to: String,

@@ -13,6 +13,7 @@ pub const SEED_FILES: [&str; 5] = [
 
 /// A short verbatim quote from one seed file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
     /// The seed file name, one of [`SEED_FILES`].

@@ -117,6 +117,7 @@ impl<'de> Deserialize<'de> for CountryCode {
 
 /// A world region: the UN M49 sub-regions (Oceania merged), as in the reference table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)] // the variant names are the M49 sub-region names
 pub enum Region {
@@ -202,6 +203,7 @@ impl Region {
 /// What the reference table says about a country. Inputs may override the membership facts
 /// (a what-if such as Brexit), see [`crate::assessment::FactOverrides`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CountryFacts {
     /// ISO code.
     pub code: CountryCode,

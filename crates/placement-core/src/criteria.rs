@@ -21,6 +21,7 @@ pub const SCALE_STEP: f64 = 1.0;
 
 /// A criterion of the placement model. Ids are snake_case in files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Criterion {
     /// F1/C1: intensity of the crime relation with the Netherlands on priority phenomena.
@@ -55,6 +56,7 @@ pub enum Criterion {
 
 /// Which question a criterion answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     /// How strong the need for cooperation with the country is (drives the class).
@@ -67,6 +69,7 @@ pub enum Side {
 
 /// How a criterion's value moves its side's score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// Higher value, higher score: normalised as `v / 10`.
@@ -77,6 +80,7 @@ pub enum Direction {
 
 /// Which countries a criterion is assessed for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Applies {
     /// Every country.
@@ -87,6 +91,7 @@ pub enum Applies {
 
 /// The catalogue entry of a criterion.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CriterionInfo {
     /// The criterion.
     pub id: Criterion,

@@ -8,6 +8,7 @@ use std::fmt;
 
 /// What kind of problem an [`Issue`] is. Stable: tools may match on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum IssueCode {
@@ -65,6 +66,7 @@ impl IssueCode {
 
 /// The vocabulary an unknown name was looked up in ([`IssueArgs::OneOf`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Vocabulary {
@@ -107,6 +109,7 @@ impl Vocabulary {
 
 /// What is wrong with a text read as a country code ([`crate::CountryCode::parse`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CodeProblem {
@@ -134,6 +137,7 @@ impl fmt::Display for CodeProblem {
 
 /// A part of a value's evidence ([`IssueArgs::NoEvidence`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EvidencePart {
@@ -149,6 +153,7 @@ pub enum EvidencePart {
 
 /// A table of a rulebook's phenomenon parameters ([`IssueArgs::EveryNeeds`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ParamTable {
@@ -162,6 +167,7 @@ pub enum ParamTable {
 
 /// What a path names instead of a regular file ([`Error::NotAFile`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum FileType {
@@ -194,6 +200,7 @@ impl fmt::Display for FileType {
 
 /// The kind of file an [`Error::Empty`] should have held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum FileKind {
@@ -216,6 +223,7 @@ impl fmt::Display for FileKind {
 /// fix it. Typed, never prose; `placement-text` renders it in English and Dutch. Serialised
 /// with a `kind` tag and snake_case ids.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum IssueArgs {
@@ -451,6 +459,7 @@ impl IssueArgs {
 /// account of what is wrong ([`IssueArgs`]). Data only; `placement-text` renders it
 /// (`Lang::issue`) in English or Dutch, naming the field and value and saying how to fix it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Issue {
     /// What kind of problem this is; always `args.code()`.
     pub code: IssueCode,

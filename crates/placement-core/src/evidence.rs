@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// How sure the assessor is of a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     /// A rough judgement or a proxy.
@@ -17,6 +18,7 @@ pub enum Confidence {
 /// The classification marking of a value (Dutch government levels, lowest first). A report is
 /// marked with the highest marking among its inputs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Marking {
     /// Ongerubriceerd.
@@ -131,6 +133,7 @@ impl<'de> Deserialize<'de> for Date {
 
 /// The provenance of one assessed value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Evidence {
     /// Where the value comes from (a document, data set or assessor).
     pub source: std::sync::Arc<str>,

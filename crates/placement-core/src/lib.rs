@@ -61,6 +61,8 @@ pub mod outcome;
 pub mod phenomenon;
 pub mod record;
 pub mod rulebook;
+#[cfg(feature = "schema")]
+pub mod schema;
 
 pub use assessment::{AssessmentSet, CountryAssessment, DataSharingBasis};
 pub use citation::Citation;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Ordered from lowest to highest, so `Class::Priority > Class::Other`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Class {
     /// «overig».
@@ -39,6 +40,7 @@ impl Class {
 
 /// The instrument recommended for a country: the vocabulary of seeds 000–003.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Instrument {
     /// A permanent liaison officer posted at a Dutch representation in the country.
@@ -98,6 +100,7 @@ impl Instrument {
 
 /// Which Dutch organisation sends the liaison (seed 001, R-ORG-2 and R-POST-2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Organisation {
     /// Dutch police (NP).

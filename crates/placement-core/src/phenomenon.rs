@@ -22,6 +22,7 @@ use crate::citation::{seeds, Citation};
 
 /// A priority crime phenomenon (Veiligheidsagenda 2019–2022 and the Marechaussee's themes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Phenomenon {
     /// Undermining: drugs.
@@ -48,6 +49,7 @@ pub enum Phenomenon {
 
 /// Which organisation's thematic emphasis a phenomenon belongs to (seed 001, R-ORG-1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Theme {
     /// Police (NP): serious and organised crime, terrorism.
@@ -58,6 +60,7 @@ pub enum Theme {
 
 /// A country's role in a phenomenon (seed 000: inflow, throughflow, outflow).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Where the phenomenon originates (upstream).
@@ -70,6 +73,7 @@ pub enum Role {
 
 /// The direction a phenomenon is moving in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Trend {
     /// Growing.

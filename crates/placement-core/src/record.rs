@@ -22,6 +22,7 @@ pub const SCHEMA_VERSION: u32 = 3;
 
 /// The result of evaluating an assessment set under a rulebook.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Evaluation {
     /// [`SCHEMA_VERSION`] of this shape.
     pub schema_version: u32,
@@ -60,6 +61,7 @@ impl Evaluation {
 
 /// Identifies the rulebook behind an evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RulebookRef {
     /// Rulebook id.
     pub id: String,
@@ -73,6 +75,7 @@ pub struct RulebookRef {
 
 /// Identifies the inputs behind an evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InputRef {
     /// Title of the assessment set.
     pub title: String,
@@ -86,6 +89,7 @@ pub struct InputRef {
 
 /// How a criterion value used by the engine came about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InputStatus {
     /// Assessed directly.
@@ -100,6 +104,7 @@ pub enum InputStatus {
 
 /// A criterion value as used.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InputUsed {
     /// The value used, 0–10.
     pub value: f64,
@@ -117,6 +122,7 @@ pub struct InputUsed {
 
 /// One criterion's part in the score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Contribution {
     /// Which question it answers.
     pub side: Side,
@@ -134,6 +140,7 @@ pub struct Contribution {
 
 /// A rule's change of the added value (adjust stage).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Adjustment {
     /// The rule.
     pub rule: String,
@@ -149,6 +156,7 @@ pub struct Adjustment {
 
 /// A decided quantity: what a rule changed, typed.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum Decided {
     /// The added value of a permanent liaison, 0–100.
@@ -163,6 +171,7 @@ pub enum Decided {
 
 /// A rule that fired and what it changed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FiredRule {
     /// The rule's id.
     pub rule: String,
@@ -192,6 +201,7 @@ impl FiredRule {
 
 /// Something a reader of a record should know about its inputs.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Warning {
     /// The evidence of a value is older than the rulebook's staleness limit.
@@ -218,6 +228,7 @@ pub enum Warning {
 
 /// One phenomenon's part in the crime relation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PhenomenonTerm {
     /// The phenomenon.
     pub phenomenon: Phenomenon,
@@ -235,6 +246,7 @@ pub struct PhenomenonTerm {
 
 /// One springboard link's part in the springboard value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SpringboardTerm {
     /// The country reached.
     pub to: CountryCode,
@@ -248,6 +260,7 @@ pub struct SpringboardTerm {
 
 /// The three outcomes together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Outcome {
     /// Class.
     pub class: Class,
@@ -259,6 +272,7 @@ pub struct Outcome {
 
 /// What a missing value could do: the outcome at each end of its scale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MissingImpact {
     /// The missing criterion.
     pub criterion: Criterion,
@@ -274,6 +288,7 @@ pub struct MissingImpact {
 
 /// Everything decided for one country.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DecisionRecord {
     /// Rank by score, 1 = highest; ties broken by country code.
     pub rank: usize,

@@ -10,6 +10,7 @@ use crate::rules::RuleText;
 
 /// One side of the comparison.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Party {
     /// The country.
     pub country: CountryCode,
@@ -25,6 +26,7 @@ pub struct Party {
 
 /// A criterion or adjustment that separates the two.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Separation {
     /// Criterion or adjustment.
     pub kind: PartKind,
@@ -44,6 +46,7 @@ pub struct Separation {
 
 /// A rule that treats the two differently.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RuleDifference {
     /// The rule.
     #[serde(flatten)]
@@ -56,6 +59,7 @@ pub struct RuleDifference {
 
 /// Why A and B rank as they do. The differences sum to `score_a − score_b` (within 1e-9).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Comparison {
     /// Schema version (as [`crate::SCHEMA_VERSION`]).
     pub schema_version: u32,

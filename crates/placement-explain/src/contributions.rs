@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a part is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PartKind {
     /// A weighed criterion.
@@ -17,6 +18,7 @@ pub enum PartKind {
 
 /// One part of a score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Part {
     /// Criterion or adjustment.
     pub kind: PartKind,
@@ -43,6 +45,7 @@ pub struct Part {
 
 /// The three decompositions. In each list the points sum to the total (within 1e-9).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Contributions {
     /// Parts of the overall score (criteria `to_score` plus adjustments), largest first.
     pub score: Vec<Part>,

@@ -46,6 +46,7 @@ const RESOLUTION: f64 = 0.01;
 
 /// Which outcome a counterfactual changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Target {
     /// The class.
@@ -63,6 +64,7 @@ impl Target {
 
 /// The outcome after a change, as the engine re-evaluated it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NewOutcome {
     /// Class.
     pub class: Class,
@@ -78,6 +80,7 @@ pub struct NewOutcome {
 
 /// One criterion changed.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Change {
     /// The criterion.
     pub criterion: Criterion,
@@ -96,6 +99,7 @@ impl Change {
 
 /// A verified counterfactual: applying `changes` flips `target`; half of it does not.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Counterfactual {
     /// What it changes.
     pub target: Target,
@@ -107,6 +111,7 @@ pub struct Counterfactual {
 
 /// The result of the search for one criterion and one target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "result", rename_all = "snake_case")]
 pub enum Search {
     /// A verified counterfactual.
@@ -119,6 +124,7 @@ pub enum Search {
 
 /// The searches for one criterion.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CriterionSearch {
     /// The criterion.
     pub criterion: Criterion,
@@ -148,6 +154,7 @@ impl CriterionSearch {
 
 /// All counterfactuals of one country.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Counterfactuals {
     /// N of the top-N target.
     pub top_n: usize,

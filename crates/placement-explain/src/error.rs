@@ -117,6 +117,7 @@ pub fn parse_evaluation(
 ) -> Result<placement_core::Evaluation, ExplainError> {
     // The version first: a record of another shape is named as such, not as malformed.
     #[derive(serde::Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     struct Version {
         schema_version: Option<serde_json::Value>,
     }

@@ -55,6 +55,7 @@ impl Default for Options {
 
 /// The recommendation being explained.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Recommendation {
     /// Rank (1 = highest score).
     pub rank: usize,
@@ -75,6 +76,7 @@ pub struct Recommendation {
 /// Everything that explains one country's recommendation. Serialises to the stable JSON schema
 /// of `docs/explain.md`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Explanation {
     /// [`SCHEMA_VERSION`].
     pub schema_version: u32,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// A class boundary on the need.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClassBoundary {
     /// The class rule that sets it.
     pub rule: String,
@@ -23,6 +24,7 @@ pub struct ClassBoundary {
 
 /// The distance of need or added value to one threshold of an instrument rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ThresholdMargin {
     /// The rule.
     pub rule: String,
@@ -42,6 +44,7 @@ pub struct ThresholdMargin {
 
 /// A neighbour in the ranking.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Neighbour {
     /// The country.
     pub country: CountryCode,
@@ -59,6 +62,7 @@ pub struct Neighbour {
 
 /// All margins of one country.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Margins {
     /// The lowest class threshold above the need (absent at the top).
     pub class_up: Option<ClassBoundary>,

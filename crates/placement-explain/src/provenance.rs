@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// One input as used.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InputProvenance {
     /// The criterion.
     pub criterion: Criterion,
@@ -37,6 +38,7 @@ pub struct InputProvenance {
 
 /// A missing input and how it was treated.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MissingTreatment {
     /// The criterion.
     pub criterion: Criterion,
@@ -54,6 +56,7 @@ pub struct MissingTreatment {
 
 /// Provenance of one explanation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Provenance {
     /// The report's marking: the highest among its inputs.
     pub marking: Marking,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// A rule's identity and its words, from the rulebook.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RuleText {
     /// Rule id.
     pub rule: String,
@@ -50,6 +51,7 @@ impl RuleText {
 
 /// A rule that fired.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FiredExplained {
     /// The rule.
     #[serde(flatten)]
@@ -65,6 +67,7 @@ pub struct FiredExplained {
 
 /// A rule whose condition held but that a higher-salience rule of its stage overruled.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OverruledExplained {
     /// The rule.
     #[serde(flatten)]
@@ -76,6 +79,7 @@ pub struct OverruledExplained {
 
 /// One failing comparison of a nearly fired rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GapExplained {
     /// Criterion or metric id.
     pub on: String,
@@ -91,6 +95,7 @@ pub struct GapExplained {
 
 /// A rule that nearly fired: each failing comparison is within one scale step.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NearMissExplained {
     /// The rule.
     #[serde(flatten)]
@@ -103,6 +108,7 @@ pub struct NearMissExplained {
 
 /// Every rule that mattered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RuleReport {
     /// Rules that fired, in order.
     pub fired: Vec<FiredExplained>,

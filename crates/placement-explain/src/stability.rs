@@ -34,6 +34,7 @@ const NUDGE: f64 = 1e-6;
 
 /// The stable interval of one weight.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WeightInterval {
     /// The criterion.
     pub criterion: Criterion,

@@ -24,6 +24,7 @@ pub const RECIPROCAL_TOLERANCE: f64 = 0.025;
 
 /// AHP result: weights plus the consistency diagnostics.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AhpWeights {
     /// Principal eigenvector, normalised to sum 1.
     pub weights: Vec<f64>,

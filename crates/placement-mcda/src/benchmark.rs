@@ -56,6 +56,7 @@ use crate::weights;
 
 /// A weighting scheme of the benchmark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Scheme {
     /// The rulebook's weights.
@@ -111,6 +112,7 @@ impl Scheme {
 
 /// A method of the benchmark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
     /// WSM, min-max normalisation.
@@ -203,6 +205,7 @@ impl Default for BenchmarkOptions {
 
 /// The weights of one scheme.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SchemeWeights {
     /// Scheme name.
     pub scheme: &'static str,
@@ -212,6 +215,7 @@ pub struct SchemeWeights {
 
 /// One (scheme, method) combination.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Run {
     /// `"scheme/method"`.
     pub id: String,
@@ -247,6 +251,7 @@ impl Run {
 
 /// Something that was not run, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Skipped {
     /// Scheme name.
     pub scheme: &'static str,
@@ -259,6 +264,7 @@ pub struct Skipped {
 
 /// A square matrix of rank correlations between the runs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CorrelationMatrix {
     /// Metric name.
     pub metric: &'static str,
@@ -270,6 +276,7 @@ pub struct CorrelationMatrix {
 
 /// One alternative's SMAA-2 results.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SmaaRow {
     /// Alternative label.
     pub alternative: String,
@@ -287,6 +294,7 @@ pub struct SmaaRow {
 
 /// The SMAA-2 table, rows sorted by mean rank (ties by label).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SmaaTable {
     /// Weight samples.
     pub samples: u64,
@@ -304,6 +312,7 @@ pub struct SmaaTable {
 
 /// Everything the benchmark computed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BenchmarkReport {
     /// Rulebook id.
     pub rulebook: String,

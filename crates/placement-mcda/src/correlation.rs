@@ -27,6 +27,7 @@ use crate::error::{McdaError, Result};
 
 /// A rank-correlation metric, by its name in the `mcda` JSON contract (`snake_case`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
     /// [`spearman`].

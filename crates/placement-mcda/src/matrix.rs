@@ -4,6 +4,7 @@ use crate::error::{McdaError, Result};
 
 /// Whether more (benefit) or less (cost) of a criterion is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum CriterionType {
     /// More is better (type code `1`).
     Benefit,

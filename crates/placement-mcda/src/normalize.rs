@@ -24,6 +24,7 @@ use crate::matrix::{max_abs, CriterionType, DecisionMatrix};
 
 /// A column normalisation (see the module docs for the formulas).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Normalization {
     /// Min-max: `(x − min)/(max − min)`; cost `(max − x)/(max − min)`.

@@ -11,6 +11,7 @@
 
 /// Which preference values are better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Direction {
     /// Larger preference values rank first.
     HigherIsBetter,

@@ -21,6 +21,7 @@ use crate::rank::Direction;
 
 /// The stability interval of one criterion's weight.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WeightInterval {
     /// Criterion index.
     pub criterion: usize,

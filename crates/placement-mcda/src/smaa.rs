@@ -106,6 +106,7 @@ impl Default for SmaaOptions {
 
 /// SMAA-2 output.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SmaaResult {
     /// `acceptability[i][r]` = `b_i^{r+1}`.
     pub acceptability: Vec<Vec<f64>>,

@@ -18,6 +18,7 @@ use std::fmt::Write as _;
 
 /// A contiguous range of ranks `from..=to` (1 = best).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RankBucket {
     /// First rank of the bucket.
     pub from: usize,

@@ -40,6 +40,7 @@ impl Default for ReportOptions {
 
 /// The exact and greedy plans for one set of constraints.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Solution {
     /// The exact optimum.
     pub exact: Plan,
@@ -114,6 +115,7 @@ fn solve_resolved(
 
 /// A limit of the plan, typed (renderers name it in the reader's language).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Limit {
     /// Liaisons in total.
@@ -150,6 +152,7 @@ pub enum Limit {
 
 /// Why a post differs between the 2025 network and the plan, typed.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Why {
     /// A new post: adds `value` that no 2025 post covers as well.
@@ -182,6 +185,7 @@ pub enum Why {
 
 /// A constraint at the optimum.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Binding {
     /// The constraint.
     pub constraint: String,
@@ -200,6 +204,7 @@ pub struct Binding {
 
 /// A chosen post and what it contributes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChosenPost {
     /// Post id.
     pub post: String,
@@ -219,6 +224,7 @@ pub struct ChosenPost {
 
 /// The most valuable post the plan leaves out.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Excluded {
     /// Post id.
     pub post: String,
@@ -238,6 +244,7 @@ pub struct Excluded {
 
 /// One point of the value curve.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CurvePoint {
     /// Capacity (liaisons).
     pub capacity: u32,
@@ -249,6 +256,7 @@ pub struct CurvePoint {
 
 /// A difference between the 2025 network and a plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Change {
     /// Post id.
     pub post: String,
@@ -269,6 +277,7 @@ pub struct Change {
 
 /// The plan next to the 2025 network.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Comparison {
     /// What the plan is: `capacity N` or `equal size (N)`.
     pub label: String,
@@ -299,6 +308,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// Everything the report says.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// [`SCHEMA_VERSION`]: readers reject versions they do not know.
     pub schema_version: u32,

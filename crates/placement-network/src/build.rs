@@ -25,6 +25,7 @@ pub const NETWORK_2025: &str = include_str!("../../../fixtures/network-2025.json
 
 /// Which countries a new candidate post can be accredited for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AccreditationRule {
     /// The host only.
@@ -37,6 +38,7 @@ pub enum AccreditationRule {
 
 /// The documented parameters of the value model. Every factor is in `[0, 1]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ValueModel {
     /// `α`: coverage of an accredited country relative to the host (accreditation is weaker than
     /// presence; seed 001 R-ACC-2 makes an LO serve a region, not be present in it). 0.5.
@@ -112,6 +114,7 @@ impl ValueModel {
 
 /// One row of the fixture's `liaison_officers`.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct RawLo {
     id: String,
     organisation: Option<String>,
@@ -124,6 +127,7 @@ struct RawLo {
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct RawNetwork {
     title: String,
     liaison_officers: Vec<RawLo>,
@@ -395,4 +399,11 @@ fn add(a: Staffing, b: Staffing) -> Staffing {
         police: a.police + b.police,
         marechaussee: a.marechaussee + b.marechaussee,
     }
+}
+
+/// The JSON Schema of a network fixture (`network --input`; `fixtures/network-2025.json`), as
+/// [`build_instance`] reads it (fields it does not read are allowed).
+#[cfg(feature = "schema")]
+pub fn fixture_schema(generator: schemars::SchemaGenerator) -> schemars::Schema {
+    generator.into_root_schema_for::<RawNetwork>()
 }

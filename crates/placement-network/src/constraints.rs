@@ -11,6 +11,7 @@ use crate::model::{Choice, Instance, Staffing};
 
 /// What a plan must respect.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Constraints {
     /// Liaisons in total (seed 000, R-CAP-1: 30 bilateral LOs).
     pub capacity: u32,

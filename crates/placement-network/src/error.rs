@@ -53,6 +53,7 @@ fn list<T: std::fmt::Display>(items: &[T]) -> String {
 
 /// One problem with the input.
 #[derive(Debug, Clone, PartialEq, Serialize, Error)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum InputProblem {
     /// A locked or forbidden code is not a country code, or not a country of the instance.
@@ -122,6 +123,7 @@ pub enum InputProblem {
 
 /// Constraints that cannot hold together, found before the solver runs.
 #[derive(Debug, Clone, PartialEq, Serialize, Error)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum Conflict {
     /// A country or post is both locked and forbidden.

@@ -78,6 +78,7 @@ impl Default for ExactOptions {
 
 /// Size of the MIP, for reports.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ModelSize {
     /// Binary option variables (allowed options that can matter).
     pub binaries: usize,

@@ -36,6 +36,7 @@ pub fn coverage_graph(instance: &Instance, choices: &[Choice]) -> UnGraphMap<Nod
 
 /// Coverage of one region.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RegionCoverage {
     /// The region.
     pub region: Region,

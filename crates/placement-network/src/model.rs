@@ -14,6 +14,7 @@ pub const DEFAULT_COST_EUR: f64 = 280_000.0;
 
 /// A country the network can cover, with the value of covering it fully.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CountryValue {
     /// The country.
     pub code: CountryCode,
@@ -31,6 +32,7 @@ pub struct CountryValue {
 
 /// How many liaisons of each organisation an option posts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Staffing {
     /// Police (NP) liaisons.
     pub police: u32,
@@ -91,6 +93,7 @@ impl Staffing {
 
 /// One country an option covers and how strongly (0–1).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Cover {
     /// Index into [`Instance::countries`].
     pub country: usize,
@@ -100,6 +103,7 @@ pub struct Cover {
 
 /// One way of staffing a post.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PostOption {
     /// Who is posted.
     pub staffing: Staffing,
@@ -111,6 +115,7 @@ pub struct PostOption {
 
 /// A candidate post: a city with a Dutch representation and its staffing options.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CandidatePost {
     /// Stable id, e.g. `CO Bogotá`; posts are sorted by it.
     pub id: String,
@@ -130,6 +135,7 @@ pub struct CandidatePost {
 
 /// A network-planning instance: countries to cover and posts to choose from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Instance {
     /// Title for reports.
     pub title: String,
@@ -146,6 +152,7 @@ pub type Choice = (usize, usize);
 
 /// A network plan: at most one option per post.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Plan {
     /// Chosen options, sorted by post index.
     pub choices: Vec<Choice>,

@@ -34,6 +34,7 @@ use crate::resources::{Budget, Capacity, Posts};
 
 /// A country's place and outcome in one evaluation.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Snapshot {
     /// Rank, 1 = highest score.
     pub rank: usize,
@@ -72,6 +73,7 @@ impl Snapshot {
 
 /// Why a country changed, as indices into [`ScenarioDiff::changes`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Causes {
     /// Changes that produce the change on their own.
     pub single: Vec<usize>,
@@ -84,6 +86,7 @@ pub struct Causes {
 
 /// One country that changed between base and scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CountryChange {
     /// The country.
     pub country: CountryCode,
@@ -105,6 +108,7 @@ pub struct CountryChange {
 
 /// A change as listed in a report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChangeSummary {
     /// Short label.
     pub label: String,
@@ -124,6 +128,7 @@ pub struct ChangeSummary {
 
 /// What a scenario changed relative to its base, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScenarioDiff {
     /// The scenario's name.
     pub scenario: String,

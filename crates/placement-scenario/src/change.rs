@@ -17,6 +17,7 @@ use crate::resources::{Budget, Capacity};
 
 /// Where a change was written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Location {
     /// The scenario file.
     pub file: String,
@@ -29,6 +30,7 @@ pub use placement_core::assessment::FactChange;
 
 /// What a change does.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
     /// Evaluates under another rulebook (its rule changes and weights replace the base's).
@@ -103,6 +105,7 @@ pub enum ChangeKind {
 
 /// One atomic change of a scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Change {
     /// What it does.
     pub kind: ChangeKind,

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 /// What kind of problem a [`Problem`] is. Stable: tools may match on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ProblemCode {
@@ -70,6 +71,7 @@ impl ProblemCode {
 
 /// One problem in a scenario file, with where it is and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Problem {
     /// What kind of problem.
     pub code: ProblemCode,

@@ -51,6 +51,7 @@ use crate::resolve::{Scenario, State};
 
 /// How a country's rank moves from base to scenario.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RankMove {
     /// A better (smaller) rank.
@@ -74,6 +75,7 @@ impl RankMove {
 
 /// How a change of the country is attributed (see [`crate::Causes`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CauseKind {
     /// At least one change causes it on its own.
@@ -94,6 +96,7 @@ impl CauseKind {
 
 /// One stated expectation about a country.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "key", content = "value")]
 pub enum Check {
     /// The instrument in the scenario is one of these.
@@ -128,6 +131,7 @@ pub enum Check {
 
 /// One `[[expect]]` table: a country and what the scenario should give it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Expectation {
     /// The country.
     pub country: CountryCode,
@@ -139,6 +143,7 @@ pub struct Expectation {
 
 /// An expectation the evaluation does not meet.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Mismatch {
     /// The scenario file.
     pub file: String,

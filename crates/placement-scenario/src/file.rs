@@ -13,6 +13,7 @@ use crate::locate::line_of_offset;
 
 /// A whole scenario file.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawScenario {
     pub(crate) scenario: RawHeader,
@@ -45,6 +46,7 @@ pub(crate) struct RawScenario {
 
 /// `[scenario]`: who, what, when, and what it builds on.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawHeader {
     pub(crate) name: String,
@@ -61,6 +63,7 @@ pub(crate) struct RawHeader {
 
 /// `[[override]]`: one criterion value for one country, with its source.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawOverride {
     pub(crate) country: String,
@@ -79,6 +82,7 @@ pub(crate) struct RawOverride {
 
 /// `[[table]]`: overrides from a CSV file, directly or through a column mapping.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawTable {
     pub(crate) file: String,
@@ -96,6 +100,7 @@ pub(crate) struct RawTable {
 
 /// `[[table.map]]`: a column of a public indicator file rescaled linearly onto a criterion.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawMap {
     pub(crate) column: String,
@@ -107,6 +112,7 @@ pub(crate) struct RawMap {
 
 /// `[facts.XX]`: changed facts of one country.
 #[derive(Debug, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawFacts {
     pub(crate) eu_member: Option<bool>,
@@ -124,6 +130,7 @@ pub(crate) struct RawFacts {
 
 /// A springboard link as written.
 #[derive(Debug, Deserialize, Clone)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawLink {
     pub(crate) to: String,
@@ -134,6 +141,7 @@ pub(crate) struct RawLink {
 
 /// `[countries]`: countries added (full assessments) or removed.
 #[derive(Debug, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCountries {
     #[serde(default)]
@@ -144,6 +152,7 @@ pub(crate) struct RawCountries {
 
 /// `[[rule]]`: a rule switched on or off, or its thresholds changed.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawRuleChange {
     pub(crate) id: String,
@@ -157,6 +166,7 @@ pub(crate) struct RawRuleChange {
 
 /// One threshold of a rule.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawThreshold {
     pub(crate) id: String,
@@ -165,6 +175,7 @@ pub(crate) struct RawThreshold {
 
 /// `[capacity]`: liaison officers available per organisation.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCapacity {
     #[serde(default)]
@@ -177,6 +188,7 @@ pub(crate) struct RawCapacity {
 
 /// `[budget]`: money available and the cost of a placement.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawBudget {
     #[serde(default)]
@@ -191,6 +203,7 @@ pub(crate) struct RawBudget {
 
 /// `[partner_liaison]`: Benelux partner liaisons added or withdrawn.
 #[derive(Debug, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPartner {
     #[serde(default)]
@@ -203,6 +216,7 @@ pub(crate) struct RawPartner {
 
 /// `[posts]`: posts locked in or ruled out for the network planner.
 #[derive(Debug, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPosts {
     #[serde(default)]

@@ -106,6 +106,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// One comparison with its `schema_version` first.
 #[derive(serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct Versioned<'a> {
     schema_version: u32,
     #[serde(flatten)]
@@ -114,6 +115,7 @@ struct Versioned<'a> {
 
 /// The comparison table's JSON: the version and every comparison.
 #[derive(serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct VersionedTable<'a> {
     schema_version: u32,
     scenarios: &'a [ScenarioDiff],
@@ -379,4 +381,21 @@ pub fn table(diffs: &[ScenarioDiff], format: Format, lang: Lang) -> String {
         }
     }
     o
+}
+
+/// The JSON Schemas of one comparison ([`render`]) and of the comparison table ([`table`]).
+#[cfg(feature = "schema")]
+pub fn schemas(
+    settings: &schemars::generate::SchemaSettings,
+) -> (schemars::Schema, schemars::Schema) {
+    (
+        settings
+            .clone()
+            .into_generator()
+            .into_root_schema_for::<Versioned<'static>>(),
+        settings
+            .clone()
+            .into_generator()
+            .into_root_schema_for::<VersionedTable<'static>>(),
+    )
 }

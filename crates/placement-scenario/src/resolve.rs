@@ -23,6 +23,7 @@ use crate::resources::{Budget, Capacity, Posts};
 
 /// Everything an evaluation and the network planner need: inputs, rules and resources.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct State {
     /// The assessment set.
     pub assessment: AssessmentSet,
@@ -64,6 +65,7 @@ impl State {
 
 /// Who wrote a scenario, when, and what it models.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScenarioMeta {
     /// Short name.
     pub name: String,
@@ -79,6 +81,7 @@ pub struct ScenarioMeta {
 
 /// A resolved scenario: its base, its changes and the state they produce.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Scenario {
     /// Name, description, author, date.
     pub meta: ScenarioMeta,
@@ -420,4 +423,10 @@ pub(crate) fn core_problems(problems: &mut Problems, file: &str, e: &placement_c
         }
         other => problems.push(ProblemCode::Rejected, file, 0, "", Lang::En.error(other)),
     }
+}
+
+/// The JSON Schema of a scenario file (TOML or JSON), as [`Scenario::parse`] accepts it.
+#[cfg(feature = "schema")]
+pub fn schema(generator: schemars::SchemaGenerator) -> schemars::Schema {
+    generator.into_root_schema_for::<crate::file::RawScenario>()
 }

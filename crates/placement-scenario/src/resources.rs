@@ -18,6 +18,7 @@ pub const DEFAULT_POLICE_CAPACITY: u32 = 30;
 
 /// Liaison officers available per organisation (`None` = not constrained by the scenario).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Capacity {
     /// Police (NP) liaison officers.
     pub police: Option<u32>,
@@ -43,6 +44,7 @@ impl Capacity {
 
 /// Money available for placements.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Budget {
     /// Total budget in euro (`None` = not constrained by the scenario).
     pub total_eur: Option<u64>,
@@ -83,6 +85,7 @@ impl Budget {
 
 /// Posts the network planner must keep or must not use.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Posts {
     /// Countries where a post is locked in.
     pub locked_in: BTreeSet<CountryCode>,

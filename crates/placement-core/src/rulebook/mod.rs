@@ -33,7 +33,7 @@
 
 mod model;
 mod order;
-mod raw;
+pub(crate) mod raw;
 
 pub use model::*;
 
@@ -58,6 +58,7 @@ use crate::phenomenon::Phenomenon;
 /// which re-validate what they touch and change nothing when they fail. The serialised form
 /// (and so [`Rulebook::hash`]) has the fields in declaration order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Rulebook {
     id: String,
     title: String,

@@ -12,6 +12,7 @@ use crate::phenomenon::{Phenomenon, Role, Trend};
 
 /// When in the evaluation a rule runs. Stages run in this order for every country.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// Scales the added value of a permanent liaison; every matching rule applies.
@@ -64,6 +65,7 @@ impl Stage {
 
 /// A comparison operator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Op {
     /// `>=`
     #[serde(rename = ">=")]
@@ -114,6 +116,7 @@ impl Op {
 
 /// A computed quantity a rule can test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
     /// The need score, 0–100.
@@ -167,6 +170,7 @@ impl Metric {
 
 /// A yes/no fact about a country a rule can test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Fact {
     /// EU member state (after the input's overrides).
@@ -219,6 +223,7 @@ impl Fact {
 
 /// A rule's condition: a small expression over criteria, metrics, facts and earlier decisions.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Condition {
     /// Always true.
@@ -261,6 +266,7 @@ pub enum Condition {
 
 /// What the organisation stage decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OrganisationChoice {
     /// The organisation whose theme has the larger crime relation (ties: police).
@@ -287,6 +293,7 @@ impl OrganisationChoice {
 
 /// What a rule does when its condition holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Effect {
     /// Multiplies the added value of a permanent liaison (adjust stage).
@@ -331,6 +338,7 @@ impl Effect {
 
 /// One rule: a cited, plain-language statement with a condition and an effect.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Rule {
     /// Stable id, e.g. `R-EU-2`, matching `shared/domain/domain.md` where it exists.
     pub id: String,
@@ -355,6 +363,7 @@ pub struct Rule {
 /// How missing criterion values are treated. Whatever the policy, the record lists every
 /// missing value and the outcomes at both ends of its scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MissingPolicy {
     /// Use the scale midpoint (5).
@@ -373,6 +382,7 @@ pub enum MissingPolicy {
 /// countries are assessed (and so contributions stay comparable across scenarios); the
 /// set-relative normalisations (min-max, vector, sum) live in `placement-mcda` for researchers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Normalisation {
@@ -382,6 +392,7 @@ pub enum Normalisation {
 
 /// How weighted values combine into a side's score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Aggregation {
@@ -391,6 +402,7 @@ pub enum Aggregation {
 
 /// The scoring model: explicit, replaceable normalisation, weights and aggregation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Scoring {
     /// How values are normalised.
     pub normalisation: Normalisation,
@@ -429,6 +441,7 @@ impl Scoring {
 
 /// Parameters of the phenomenon approach.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PhenomenonParams {
     /// Priority of each phenomenon, 0–1.
     pub priority: BTreeMap<Phenomenon, f64>,

@@ -26,6 +26,7 @@ use crate::rank::{rank, Direction};
 
 /// Preference values and the ranking they induce.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MethodResult {
     /// One value per alternative; see `direction`.
     pub preferences: Vec<f64>,

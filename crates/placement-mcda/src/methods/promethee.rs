@@ -24,6 +24,7 @@ use crate::rank::Direction;
 
 /// The six generalised criteria of Brans & Vincke (1985).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PreferenceFunction {
     /// Type I, usual criterion.
@@ -104,6 +105,7 @@ pub struct Thresholds {
 
 /// PROMETHEE II output.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PrometheeResult {
     /// Net flows as preferences (higher is better) and their ranking.
     pub result: MethodResult,

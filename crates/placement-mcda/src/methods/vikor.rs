@@ -28,6 +28,7 @@ use crate::rank::{rank, Direction};
 
 /// Full VIKOR output.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VikorResult {
     /// `Q` as preferences (lower is better) and the ranking by `Q`.
     pub result: MethodResult,

@@ -58,6 +58,7 @@ pub fn sensitivity(
 
 /// SMAA-2 output in the response.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SmaaResponse {
     /// `acceptability[i][r]`: share of samples in which alternative `i` has rank `r + 1`.
     pub acceptability: Vec<Vec<f64>>,

@@ -55,6 +55,7 @@ pub use crate::correlation::Metric;
 
 /// The response; absent fields are omitted from the JSON.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Response {
     /// Alternative labels (as given, or from a CSV's first column), one per row.
     #[serde(skip_serializing_if = "Option::is_none")]

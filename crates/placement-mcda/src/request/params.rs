@@ -14,6 +14,7 @@ use crate::normalize::Normalization;
 
 /// Aggregation method names of the contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MethodName {
     /// [`wsm::wsm`].
@@ -77,6 +78,7 @@ impl MethodName {
 
 /// `params.normalization`: a [`Normalization`] or `none` (WPM only: the raw product).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NormalizationChoice {
     /// No normalisation (WPM only).

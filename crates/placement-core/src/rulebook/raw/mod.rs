@@ -16,8 +16,9 @@ use crate::phenomenon::{Phenomenon, Role, Trend};
 mod rule;
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawRulebook {
+pub(crate) struct RawRulebook {
     rulebook: RawHeader,
     #[serde(default)]
     scoring: RawScoring,
@@ -30,6 +31,7 @@ pub(super) struct RawRulebook {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawHeader {
     id: String,
@@ -43,6 +45,7 @@ struct RawHeader {
 }
 
 #[derive(Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawScoring {
     normalisation: Option<Normalisation>,
@@ -54,6 +57,7 @@ struct RawScoring {
 }
 
 #[derive(Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawPhenomena {
     #[serde(default)]
@@ -65,6 +69,7 @@ struct RawPhenomena {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawRule {
     id: String,
@@ -85,6 +90,7 @@ fn yes() -> bool {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 enum RawCondition {
     Always,
@@ -101,6 +107,7 @@ enum RawCondition {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawCmp {
     id: String,
@@ -109,6 +116,7 @@ struct RawCmp {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 enum RawEffect {
     ScaleAddedValue(f64),
@@ -124,6 +132,7 @@ enum RawEffect {
 
 /// A change to a rule of the base rulebook.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawPatch {
     rule: String,
@@ -134,6 +143,7 @@ struct RawPatch {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawThreshold {
     id: String,
