@@ -209,7 +209,7 @@ fn fuzz_with(name: &str, seed: u64, once: &[Vec<u8>], pool: &[Vec<u8>], parse: &
     let mut queue: Vec<Vec<u8>> = once.to_vec();
     queue.extend(pool.iter().cloned());
     while !queue.is_empty() || (tried < limit && deadline.is_none_or(|d| Instant::now() < d)) {
-        if tried % 1024 == 0 && Instant::now() >= next_report {
+        if tried.is_multiple_of(1024) && Instant::now() >= next_report {
             next_report += Duration::from_secs(60);
             let s = started.elapsed().as_secs_f64();
             println!(
@@ -266,7 +266,7 @@ fn first_countries(set: &[u8], n: usize) -> Vec<u8> {
         .match_indices("\n[[country]]")
         .nth(n)
         .map_or(t.len(), |(i, _)| i + 1);
-    t[..end].as_bytes().to_vec()
+    t.as_bytes()[..end].to_vec()
 }
 
 #[test]
