@@ -446,7 +446,7 @@ impl AssessmentSet {
     /// Computed once and kept with the set until one of its mutators changes it, so evaluating
     /// one unchanged set many times (under several rulebooks, or in a loop) hashes it once.
     pub fn fingerprint(&self) -> String {
-        use rayon::prelude::*;
+        use crate::par::*;
         self.fingerprint
             .0
             .get_or_init(|| {

@@ -20,7 +20,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use ordered_float::OrderedFloat;
 use petgraph::graphmap::DiGraphMap;
-use rayon::prelude::*;
 
 use crate::assessment::{AssessmentSet, CountryAssessment};
 use crate::country::CountryCode;
@@ -33,6 +32,7 @@ use crate::kernel::{
     COUNTRY_STAGES,
 };
 use crate::outcome::Instrument;
+use crate::par::*;
 use crate::phenomenon::{noisy_or, Role, Theme};
 use crate::record::*;
 use crate::rulebook::{Effect, MissingPolicy, Rulebook, Stage};

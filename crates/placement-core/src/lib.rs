@@ -58,6 +58,7 @@ mod hash;
 pub mod io;
 pub mod kernel;
 pub mod outcome;
+mod par;
 pub mod phenomenon;
 pub mod record;
 pub mod rulebook;
@@ -75,3 +76,13 @@ pub use outcome::{Class, Instrument, Organisation};
 pub use phenomenon::Phenomenon;
 pub use record::{DecisionRecord, Evaluation, Outcome};
 pub use rulebook::Rulebook;
+
+// Embedding tools share these between threads (one engine evaluating for many requests): a
+// change that made one of them lose `Send` or `Sync` fails to compile here.
+const _: fn() = || {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Engine<'static>>();
+    send_sync::<Rulebook>();
+    send_sync::<AssessmentSet>();
+    send_sync::<Evaluation>();
+};

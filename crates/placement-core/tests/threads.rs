@@ -1,5 +1,6 @@
 //! The evaluation runs its per-country steps in parallel: the output must be byte-identical
 //! whatever the number of threads.
+#![cfg(feature = "parallel")] // the thread pool is rayon's (tests/parallel.rs covers both builds)
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use placement_core::{AssessmentSet, Engine, Rulebook};

@@ -69,3 +69,12 @@ pub use compare::Comparison;
 pub use error::{parse_evaluation, ExplainError};
 pub use explainer::{Explainer, Explanation, Options, SCHEMA_VERSION};
 pub use i18n::Lang;
+
+// An embedding tool may explain from several threads at once: a change that made these lose
+// `Send` or `Sync` fails to compile here.
+const _: fn() = || {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Explainer<'static>>();
+    send_sync::<Explanation>();
+    send_sync::<Comparison>();
+};
