@@ -2,17 +2,19 @@
 //!
 //! ```text
 //! cargo run --example what_if -- fixtures/scenarios/brexit-2019.toml [more.toml …]
-//!     [--format text|markdown|json] [--lang en|nl] [--out FILE]
+//!     [--format text|markdown|json|html|csv] [--lang en|nl] [--out FILE] [--xlsx FILE]
 //! ```
 //! One scenario gives its full comparison; several add a comparison table (countries ×
-//! scenarios). `--out` writes atomically and never over an input file.
+//! scenarios). `--format html` is one self-contained page; `--format csv` and `--xlsx` give the
+//! changed countries as a spreadsheet. `--out` and `--xlsx` write atomically and never over an
+//! input file.
 
 use std::path::PathBuf;
 
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
-use clap::Parser;
+use clap::{Parser, ValueEnum};
 use placement_scenario::report::{self, Format};
 use placement_scenario::{compare, Scenario};
 use placement_text::Lang;
@@ -29,13 +31,30 @@ struct Args {
     scenarios: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
-    format: cli::Format,
+    format: Out,
     /// Language of the report.
     #[arg(long, value_enum, default_value = "en")]
     lang: LangArg,
     /// Write the report to this file instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Also write the comparison as an XLSX workbook (with a provenance sheet) to this file.
+    #[arg(long)]
+    xlsx: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Out {
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// JSON.
+    Json,
+    /// A self-contained HTML page.
+    Html,
+    /// The changed countries as CSV (Dutch: semicolons and decimal comma).
+    Csv,
 }
 
 fn main() -> ExitCode {
@@ -43,12 +62,6 @@ fn main() -> ExitCode {
 }
 
 fn run(args: Args) -> anyhow::Result<()> {
-    let format = match args.format {
-        cli::Format::Text => Format::Text,
-        cli::Format::Markdown => Format::Markdown,
-        cli::Format::Json => Format::Json,
-        cli::Format::Html => anyhow::bail!("--format html is not available for what_if yet"),
-    };
     let lang = Lang::from(args.lang);
     // Resolve every scenario first, so all problems are reported before anything is written.
     let mut scenarios = Vec::new();
@@ -67,30 +80,38 @@ fn run(args: Args) -> anyhow::Result<()> {
         .map(compare)
         .collect::<Result<Vec<_>, _>>()
         .context("comparing scenarios")?;
-    let text = if format == Format::Json {
-        if diffs.len() == 1 {
-            report::render(&diffs[0], format, lang)
-        } else {
-            report::table(&diffs, format, lang)
-        }
-    } else {
-        let mut out: Vec<String> = diffs
-            .iter()
-            .map(|d| report::render(d, format, lang))
-            .collect();
-        if diffs.len() > 1 {
-            out.push(report::table(&diffs, format, lang));
-        }
-        out.join("\n")
-    };
-    match &args.out {
-        Some(path) => {
-            let inputs: Vec<PathBuf> = scenarios
+    let text = match args.format {
+        Out::Html if diffs.len() == 1 => placement_scenario::html(&diffs[0], lang),
+        Out::Html => placement_scenario::table_html(&diffs, lang),
+        Out::Csv => placement_scenario::comparison_csv(&diffs, lang),
+        Out::Json if diffs.len() == 1 => report::render(&diffs[0], Format::Json, lang),
+        Out::Json => report::table(&diffs, Format::Json, lang),
+        Out::Text | Out::Markdown => {
+            let format = if args.format == Out::Text {
+                Format::Text
+            } else {
+                Format::Markdown
+            };
+            let mut out: Vec<String> = diffs
                 .iter()
-                .flat_map(|s| s.inputs.iter().cloned())
+                .map(|d| report::render(d, format, lang))
                 .collect();
-            cli::output::write_atomic(path, &text, &inputs)?;
+            if diffs.len() > 1 {
+                out.push(report::table(&diffs, format, lang));
+            }
+            out.join("\n")
         }
+    };
+    let inputs: Vec<PathBuf> = scenarios
+        .iter()
+        .flat_map(|s| s.inputs.iter().cloned())
+        .collect();
+    if let Some(path) = &args.xlsx {
+        let bytes = placement_scenario::comparison_xlsx(&diffs, lang)?;
+        cli::output::write_atomic(path, bytes, &inputs)?;
+    }
+    match &args.out {
+        Some(path) => cli::output::write_atomic(path, &text, &inputs)?,
         None => cli::print(&text),
     }
     Ok(())

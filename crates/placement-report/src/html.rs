@@ -273,6 +273,13 @@ impl Page {
         self
     }
 
+    /// A subsection heading.
+    pub fn h3(&mut self, text: &str) -> &mut Self {
+        self.close_list();
+        let _ = writeln!(self.body, "<h3>{}</h3>", escape(text));
+        self
+    }
+
     /// A paragraph.
     pub fn para(&mut self, text: &str) -> &mut Self {
         self.close_list();
@@ -339,12 +346,19 @@ impl Page {
     /// The provenance section: input and rulebook with their hashes, the marking, whether the
     /// input is illustrative, and any further inputs (scenario files) with theirs.
     pub fn provenance(&mut self, p: &Provenance) -> &mut Self {
+        self.provenance_at(p, 2)
+    }
+
+    /// As [`Page::provenance`], with its heading at `level` (2 or 3: under a section of its
+    /// own, e.g. one scenario of several).
+    pub fn provenance_at(&mut self, p: &Provenance, level: u8) -> &mut Self {
         self.close_list();
         self.has_provenance = true;
         let lang = self.lang;
+        let level = level.clamp(2, 3);
         let _ = write!(
             self.body,
-            "<section class=\"provenance\">\n<h2>{}</h2>\n<dl>\n",
+            "<section class=\"provenance\">\n<h{level}>{}</h{level}>\n<dl>\n",
             escape(lang.pick("Provenance", "Herkomst"))
         );
         for (k, v) in p.rows(lang) {

@@ -1,6 +1,7 @@
 //! The provenance every report carries: which input and rulebook it was made from (with their
 //! SHA-256 hashes), the classification marking, and whether the values are illustrative.
 
+use placement_core::record::{InputRef, RulebookRef};
 use placement_core::{Evaluation, Marking};
 use placement_text::Lang;
 
@@ -32,15 +33,20 @@ pub struct Provenance {
 impl Provenance {
     /// The provenance of an evaluation.
     pub fn of(e: &Evaluation) -> Self {
+        Self::from_refs(&e.input, &e.rulebook, e.marking)
+    }
+
+    /// The provenance of an evaluation known by its references (e.g. a stored comparison).
+    pub fn from_refs(input: &InputRef, rulebook: &RulebookRef, marking: Marking) -> Self {
         Provenance {
-            input_title: e.input.title.clone(),
-            as_of: e.input.as_of.to_string(),
-            input_hash: e.input.hash.clone(),
-            rulebook_id: e.rulebook.id.clone(),
-            rulebook_title: e.rulebook.title.clone(),
-            rulebook_hash: e.rulebook.hash.clone(),
-            marking: e.marking,
-            illustrative: e.input.illustrative,
+            input_title: input.title.clone(),
+            as_of: input.as_of.to_string(),
+            input_hash: input.hash.clone(),
+            rulebook_id: rulebook.id.clone(),
+            rulebook_title: rulebook.title.clone(),
+            rulebook_hash: rulebook.hash.clone(),
+            marking,
+            illustrative: input.illustrative,
             extra: Vec::new(),
         }
     }

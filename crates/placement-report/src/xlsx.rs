@@ -18,7 +18,10 @@
 //! ```
 
 use placement_text::Lang;
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
+
+/// The error of the XLSX writer (rust_xlsxwriter's), so callers need not depend on it.
+pub use rust_xlsxwriter::XlsxError;
 
 use crate::Provenance;
 

@@ -126,6 +126,46 @@ pub struct ChangeSummary {
     pub affects_evaluation: bool,
 }
 
+/// One evaluated state's inputs: the assessment set and rulebook (with their SHA-256 hashes) and
+/// the highest classification marking among its inputs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Evaluated {
+    /// The assessment set.
+    pub input: placement_core::record::InputRef,
+    /// The rulebook.
+    pub rulebook: placement_core::record::RulebookRef,
+    /// The marking of the evaluation.
+    pub marking: placement_core::Marking,
+}
+
+impl Evaluated {
+    fn of(e: &Evaluation) -> Self {
+        Evaluated {
+            input: e.input.clone(),
+            rulebook: e.rulebook.clone(),
+            marking: e.marking,
+        }
+    }
+}
+
+/// Where a comparison's numbers come from: the base's and the scenario's evaluations.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DiffProvenance {
+    /// The base.
+    pub base: Evaluated,
+    /// The scenario.
+    pub scenario: Evaluated,
+}
+
+impl DiffProvenance {
+    /// The higher of the two markings: what a report of the comparison carries.
+    pub fn marking(&self) -> placement_core::Marking {
+        self.base.marking.max(self.scenario.marking)
+    }
+}
+
 /// What a scenario changed relative to its base, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -154,6 +194,8 @@ pub struct ScenarioDiff {
     pub posts: (Posts, Posts),
     /// Evaluations made to attribute (full and single-country).
     pub evaluations: (usize, usize),
+    /// Inputs and rulebooks of base and scenario, with their hashes, and the markings.
+    pub provenance: DiffProvenance,
 }
 
 impl ScenarioDiff {
@@ -290,6 +332,10 @@ pub fn compare_with(
         budget: (scenario.base.budget.clone(), scenario.state.budget.clone()),
         posts: (scenario.base.posts.clone(), scenario.state.posts.clone()),
         evaluations: counts,
+        provenance: DiffProvenance {
+            base: Evaluated::of(base_eval),
+            scenario: Evaluated::of(&full),
+        },
     })
 }
 

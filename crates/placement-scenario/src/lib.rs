@@ -39,7 +39,9 @@
 //! - [`resources`]: capacity, budget and locked or ruled-out posts for the network planner.
 //! - [`compare`] ([`attribute`]): evaluation of base and scenario, the differences, and which
 //!   changes caused each one (alone, or only jointly).
-//! - [`report`]: text, Markdown and JSON renderings and the comparison table.
+//! - [`report`]: text, Markdown and JSON renderings and the comparison table; [`html`] and
+//!   [`table_html`] the self-contained HTML pages, [`comparison_csv`] and [`comparison_xlsx`]
+//!   the spreadsheets (built with `placement-report`).
 //! - [`output`]: atomic writing that never overwrites an input.
 //!
 //! *Architecture invariants*: input files are only read; scoring is placement-core's (this crate
@@ -59,13 +61,19 @@ pub mod expect;
 mod file;
 mod locate;
 pub mod output;
+mod page;
 pub mod report;
 pub mod resolve;
 pub mod resources;
+mod sheet;
 pub mod table;
 
-pub use attribute::{compare, compare_with, Causes, CountryChange, ScenarioDiff};
+pub use attribute::{
+    compare, compare_with, Causes, CountryChange, DiffProvenance, Evaluated, ScenarioDiff,
+};
 pub use change::{Change, ChangeKind, FactChange, Location};
 pub use error::{Problem, ProblemCode, ScenarioError};
+pub use page::{html, table_html};
 pub use resolve::{Scenario, ScenarioMeta, State};
 pub use resources::{Budget, Capacity, Posts};
+pub use sheet::{comparison_csv, comparison_xlsx};

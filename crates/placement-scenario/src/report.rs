@@ -38,7 +38,7 @@ fn t<'a>(lang: Lang, en: &'a str, nl: &'a str) -> &'a str {
     }
 }
 
-fn outcome(s: Option<&Snapshot>, lang: Lang) -> String {
+pub(crate) fn outcome(s: Option<&Snapshot>, lang: Lang) -> String {
     match s {
         None => t(lang, "(not assessed)", "(niet beoordeeld)").to_string(),
         Some(s) => {
@@ -210,19 +210,7 @@ fn render_prose(diff: &ScenarioDiff, md: bool, lang: Lang) -> String {
         );
         let _ = writeln!(o, "    {}", why(diff, c, lang));
     }
-    let ranks: Vec<&CountryChange> = diff
-        .changed
-        .iter()
-        .filter(|c| {
-            let moved = match (c.before, c.after) {
-                (Some(b), Some(a)) => b.rank.abs_diff(a.rank) >= 3,
-                _ => false,
-            };
-            !c.outcome_changed
-                && c.before.is_some_and(|s| s.rank <= 30)
-                && (moved || !c.causes.displaced)
-        })
-        .collect();
+    let ranks = rank_changes(diff);
     if !ranks.is_empty() {
         let _ = writeln!(o, "\n{}:", t(lang, "Rank changes in the top 30 (own score changed, or moved 3 or more places)", "Rangwijzigingen in de top 30 (eigen score gewijzigd, of 3 of meer plaatsen verschoven)"));
         for c in ranks {
@@ -252,10 +240,8 @@ fn render_prose(diff: &ScenarioDiff, md: bool, lang: Lang) -> String {
             same.join(", ")
         }
     );
-    if diff.capacity.0 != diff.capacity.1
-        || diff.budget.0 != diff.budget.1
-        || diff.posts.0 != diff.posts.1
-    {
+    let resources = resource_lines(diff, lang);
+    if !resources.is_empty() {
         let _ = writeln!(
             o,
             "\n{}:",
@@ -265,54 +251,76 @@ fn render_prose(diff: &ScenarioDiff, md: bool, lang: Lang) -> String {
                 "Middelen (voor de netwerkplanner)"
             )
         );
-        let cap = |c: &crate::Capacity| {
-            format!(
-                "{} {} / KMar {}",
-                t(lang, "police", "politie"),
-                c.police.map_or("-".into(), |x| x.to_string()),
-                c.marechaussee.map_or("-".into(), |x| x.to_string())
-            )
-        };
-        let _ = writeln!(
-            o,
-            "{item}{}: {} → {}",
-            t(lang, "capacity", "capaciteit"),
-            cap(&diff.capacity.0),
-            cap(&diff.capacity.1)
-        );
-        let posts = |p: &crate::Posts| {
-            let l = |s: &std::collections::BTreeSet<placement_core::CountryCode>| {
-                s.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",")
-            };
-            format!(
-                "{} [{}], {} [{}]",
-                t(lang, "locked in", "vastgezet"),
-                l(&p.locked_in),
-                t(lang, "ruled out", "uitgesloten"),
-                l(&p.ruled_out)
-            )
-        };
-        let _ = writeln!(
-            o,
-            "{item}{}: {} → {}",
-            t(lang, "posts", "posten"),
-            posts(&diff.posts.0),
-            posts(&diff.posts.1)
-        );
+        for r in resources {
+            let _ = writeln!(o, "{item}{r}");
+        }
     }
     o
 }
 
-/// The comparison table of many scenarios: one row per country whose outcome changed in any
-/// scenario, one column per scenario; a cell shows the new instrument, or `=` when unchanged.
-pub fn table(diffs: &[ScenarioDiff], format: Format, lang: Lang) -> String {
-    if format == Format::Json {
-        return serde_json::to_string_pretty(&VersionedTable {
-            schema_version: SCHEMA_VERSION,
-            scenarios: diffs,
+/// The countries listed under rank changes: not an outcome change, in the base's top 30, and
+/// either their own score changed or they moved 3 or more places.
+pub(crate) fn rank_changes(diff: &ScenarioDiff) -> Vec<&CountryChange> {
+    diff.changed
+        .iter()
+        .filter(|c| {
+            let moved = match (c.before, c.after) {
+                (Some(b), Some(a)) => b.rank.abs_diff(a.rank) >= 3,
+                _ => false,
+            };
+            !c.outcome_changed
+                && c.before.is_some_and(|s| s.rank <= 30)
+                && (moved || !c.causes.displaced)
         })
-        .unwrap_or_default();
+        .collect()
+}
+
+/// Capacity and posts before → after, when any resource changed (else nothing).
+pub(crate) fn resource_lines(diff: &ScenarioDiff, lang: Lang) -> Vec<String> {
+    if diff.capacity.0 == diff.capacity.1
+        && diff.budget.0 == diff.budget.1
+        && diff.posts.0 == diff.posts.1
+    {
+        return Vec::new();
     }
+    let cap = |c: &crate::Capacity| {
+        format!(
+            "{} {} / KMar {}",
+            t(lang, "police", "politie"),
+            c.police.map_or("-".into(), |x| x.to_string()),
+            c.marechaussee.map_or("-".into(), |x| x.to_string())
+        )
+    };
+    let posts = |p: &crate::Posts| {
+        let l = |s: &std::collections::BTreeSet<placement_core::CountryCode>| {
+            s.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",")
+        };
+        format!(
+            "{} [{}], {} [{}]",
+            t(lang, "locked in", "vastgezet"),
+            l(&p.locked_in),
+            t(lang, "ruled out", "uitgesloten"),
+            l(&p.ruled_out)
+        )
+    };
+    vec![
+        format!(
+            "{}: {} → {}",
+            t(lang, "capacity", "capaciteit"),
+            cap(&diff.capacity.0),
+            cap(&diff.capacity.1)
+        ),
+        format!(
+            "{}: {} → {}",
+            t(lang, "posts", "posten"),
+            posts(&diff.posts.0),
+            posts(&diff.posts.1)
+        ),
+    ]
+}
+
+/// The rows of the comparison table: every country whose outcome changed in any scenario.
+pub(crate) fn table_rows(diffs: &[ScenarioDiff]) -> Vec<placement_core::CountryCode> {
     let mut rows: Vec<placement_core::CountryCode> = diffs
         .iter()
         .flat_map(|d| {
@@ -324,7 +332,17 @@ pub fn table(diffs: &[ScenarioDiff], format: Format, lang: Lang) -> String {
         .collect();
     rows.sort();
     rows.dedup();
-    let cell = |d: &ScenarioDiff, code| match d
+    rows
+}
+
+/// One cell of the comparison table: instrument old → new (or class old → new when the
+/// instrument stayed), `=` when the country's outcome did not change in that scenario.
+pub(crate) fn table_cell(
+    d: &ScenarioDiff,
+    code: placement_core::CountryCode,
+    lang: Lang,
+) -> String {
+    match d
         .changed
         .iter()
         .find(|c| c.country == code && c.outcome_changed)
@@ -345,7 +363,21 @@ pub fn table(diffs: &[ScenarioDiff], format: Format, lang: Lang) -> String {
                 format!("{} → {}", cls(c.before.as_ref()), cls(c.after.as_ref()))
             }
         }
-    };
+    }
+}
+
+/// The comparison table of many scenarios: one row per country whose outcome changed in any
+/// scenario, one column per scenario; a cell shows the new instrument, or `=` when unchanged.
+pub fn table(diffs: &[ScenarioDiff], format: Format, lang: Lang) -> String {
+    if format == Format::Json {
+        return serde_json::to_string_pretty(&VersionedTable {
+            schema_version: SCHEMA_VERSION,
+            scenarios: diffs,
+        })
+        .unwrap_or_default();
+    }
+    let rows = table_rows(diffs);
+    let cell = |d: &ScenarioDiff, code| table_cell(d, code, lang);
     let mut o = String::new();
     let head: Vec<&str> = diffs.iter().map(|d| d.scenario.as_str()).collect();
     if format == Format::Markdown {

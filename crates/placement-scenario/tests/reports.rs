@@ -1,0 +1,226 @@
+//! The scenario reports a person forwards, as they meet them: the HTML pages rendered in
+//! headless Chromium (`placement_report::testing::check_page`: no request leaves the file, no
+//! console error, key texts in the DOM, screenshot under `target/html-screenshots/`) in English
+//! and Dutch, for one scenario and for the multi-scenario table; the XLSX read back with
+//! calamine (typed cells, header row, provenance sheet with the hashes of base and scenario);
+//! the CSV parsed back, Dutch without raw ids or English words.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use std::path::PathBuf;
+
+use calamine::{Data, Reader, Xlsx};
+use placement_report::testing::{check_page, dom_escape};
+use placement_scenario::{compare, comparison_csv, comparison_xlsx, Scenario, ScenarioDiff};
+use placement_text::Lang;
+
+fn diff(name: &str) -> ScenarioDiff {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/scenarios")
+        .join(name);
+    compare(&Scenario::load(&p).unwrap()).unwrap()
+}
+
+const SEEDS: [&str; 5] = [
+    "eu-phase-out-2013.toml",
+    "phenomenon-approach-2019.toml",
+    "coalition-capacity-2018.toml",
+    "russia-withdrawal-2022.toml",
+    "brexit-2019.toml",
+];
+
+#[test]
+fn one_scenario_renders_in_chromium_in_both_languages() {
+    let d = diff("russia-withdrawal-2022.toml");
+    let ru = d.country("RU").expect("RU changes");
+    assert!(ru.outcome_changed);
+    let base_hash = d.provenance.base.input.hash.clone();
+    let scen_hash = d.provenance.scenario.input.hash.clone();
+    let nl = placement_scenario::html(&d, Lang::Nl);
+    let change = dom_escape(&d.changes[0].text_nl);
+    check_page(
+        "what-if-russia-nl",
+        &nl,
+        &[
+            "<title>Scenario russia-withdrawal-2022</title>",
+            "<header><p class=\"marking\">Ongerubriceerd</p></header>",
+            "<footer><p class=\"marking\">Ongerubriceerd</p></footer>",
+            "<h2>Wijzigingen</h2>",
+            "<th scope=\"col\">Waarom</th>",
+            "<th scope=\"row\">RU Rusland</th>",
+            "non-operationele samenwerking",
+            &change,
+            "<h2>Herkomst</h2>",
+            &base_hash,
+            &scen_hash,
+        ],
+    );
+    let en = placement_scenario::html(&d, Lang::En);
+    check_page(
+        "what-if-russia-en",
+        &en,
+        &[
+            "lang=\"en\"",
+            "<h2>Changes</h2>",
+            "<th scope=\"row\">RU Russia</th>",
+            "caused by",
+            "<dt>base input sha256</dt>",
+        ],
+    );
+}
+
+#[test]
+fn the_scenario_table_renders_in_chromium_in_both_languages() {
+    let diffs: Vec<ScenarioDiff> = SEEDS.iter().map(|n| diff(n)).collect();
+    for lang in Lang::ALL {
+        let html = placement_scenario::table_html(&diffs, lang);
+        let heads: Vec<String> = diffs
+            .iter()
+            .map(|d| format!("<th scope=\"col\">{}</th>", d.scenario))
+            .collect();
+        let mut texts: Vec<&str> = heads.iter().map(String::as_str).collect();
+        texts.push(lang.pick(
+            "<h1>Scenarios compared</h1>",
+            "<h1>Scenario's vergeleken</h1>",
+        ));
+        texts.push(lang.pick(
+            "<th scope=\"row\">GR Greece</th>",
+            "<th scope=\"row\">GR Griekenland</th>",
+        ));
+        texts.push(lang.pick("caused by", "veroorzaakt door"));
+        texts.push(lang.pick("<h3>Provenance</h3>", "<h3>Herkomst</h3>"));
+        check_page(&format!("what-if-table-{}", lang.id()), &html, &texts);
+    }
+}
+
+#[test]
+fn the_workbook_has_typed_cells_and_the_provenance_of_base_and_scenario() {
+    let diffs: Vec<ScenarioDiff> = SEEDS.iter().map(|n| diff(n)).collect();
+    for (lang, sheets) in [
+        (
+            Lang::En,
+            ["Comparison", "Changes", "Overview", "Provenance"],
+        ),
+        (
+            Lang::Nl,
+            ["Vergelijking", "Wijzigingen", "Overzicht", "Herkomst"],
+        ),
+    ] {
+        let bytes = comparison_xlsx(&diffs, lang).unwrap();
+        assert_eq!(
+            bytes,
+            comparison_xlsx(&diffs, lang).unwrap(),
+            "deterministic"
+        );
+        let mut wb = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        assert_eq!(wb.sheet_names(), sheets.map(String::from).to_vec());
+        let t = wb.worksheet_range(sheets[0]).unwrap();
+        assert_eq!(
+            t.get_value((0, 11)),
+            Some(&Data::String(
+                lang.pick("score before", "score voor").into()
+            ))
+        );
+        let rows: usize = diffs.iter().map(|d| d.changed.len()).sum();
+        assert_eq!(
+            t.height(),
+            rows + 1,
+            "a header row and one row per changed country"
+        );
+        let mut r = 1;
+        for d in &diffs {
+            for c in &d.changed {
+                assert_eq!(t.get_value((r, 0)), Some(&Data::String(d.scenario.clone())));
+                assert_eq!(
+                    t.get_value((r, 1)),
+                    Some(&Data::String(c.country.as_str().into()))
+                );
+                if let (Some(b), Some(a)) = (c.before, c.after) {
+                    assert_eq!(t.get_value((r, 3)), Some(&Data::Float(b.rank as f64)));
+                    assert_eq!(t.get_value((r, 4)), Some(&Data::Float(a.rank as f64)));
+                    assert_eq!(t.get_value((r, 11)), Some(&Data::Float(b.score)));
+                    assert_eq!(t.get_value((r, 12)), Some(&Data::Float(a.score)));
+                }
+                r += 1;
+            }
+        }
+        let p = wb.worksheet_range(sheets[3]).unwrap();
+        let prov: Vec<(String, String)> = p
+            .rows()
+            .map(|r| (r[0].to_string(), r[1].to_string()))
+            .collect();
+        let has = |v: &str| prov.iter().any(|(_, x)| x == v);
+        for d in &diffs {
+            assert!(has(&d.provenance.scenario.input.hash), "{}", d.scenario);
+            assert!(has(&d.scenario), "{}", d.scenario);
+        }
+        assert!(has(&diffs[0].provenance.base.input.hash));
+        assert!(has(&diffs[0].provenance.base.rulebook.hash));
+        assert!(prov
+            .iter()
+            .any(|(k, v)| k == lang.pick("marking", "rubricering") && !v.is_empty()));
+    }
+    // One scenario: no overview sheet.
+    let one = comparison_xlsx(&diffs[..1], Lang::En).unwrap();
+    let wb = Xlsx::new(std::io::Cursor::new(one)).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        ["Comparison", "Changes", "Provenance"]
+            .map(String::from)
+            .to_vec()
+    );
+}
+
+/// Splits one CSV line with RFC 4180 quoting.
+fn fields(line: &str, sep: char) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                out.last_mut().unwrap().push('"');
+            }
+            '"' => quoted = !quoted,
+            c if c == sep && !quoted => out.push(String::new()),
+            c => out.last_mut().unwrap().push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn the_csv_has_one_row_per_changed_country_and_dutch_is_dutch() {
+    let diffs: Vec<ScenarioDiff> = SEEDS.iter().map(|n| diff(n)).collect();
+    let en = comparison_csv(&diffs, Lang::En);
+    let lines: Vec<&str> = en.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1 + diffs.iter().map(|d| d.changed.len()).sum::<usize>()
+    );
+    for l in &lines {
+        assert_eq!(fields(l, ',').len(), 20, "{l}");
+    }
+    let nl = comparison_csv(&diffs, Lang::Nl);
+    let mut ours = String::new();
+    for l in nl.lines() {
+        let f = fields(l, ';');
+        assert_eq!(f.len(), 20, "{l}");
+        // Scores with a decimal comma, never a point.
+        for x in &f[11..17] {
+            assert!(!x.contains('.'), "decimal point in {x:?}: {l}");
+        }
+        ours.push_str(&f[2..].join(" ; "));
+        ours.push('\n');
+    }
+    assert!(
+        placement_text::raw_ids(&ours).is_empty(),
+        "{:?}",
+        placement_text::raw_ids(&ours)
+    );
+    assert!(
+        placement_text::english_words(&ours).is_empty(),
+        "{:?}",
+        placement_text::english_words(&ours)
+    );
+}
