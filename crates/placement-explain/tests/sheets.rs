@@ -7,6 +7,7 @@ use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use placement_core::{AssessmentSet, Engine, Evaluation, Rulebook};
 use placement_explain::render::{ranking_csv, ranking_xlsx};
 use placement_explain::Lang;
+use placement_report::testing::csv_fields as fields;
 
 fn evaluation() -> Evaluation {
     let rules = Rulebook::default_rulebook().unwrap();
@@ -59,25 +60,6 @@ fn xlsx_reads_back_with_typed_numbers_and_a_provenance_sheet() {
             "{cells:?}"
         );
     }
-}
-
-/// The fields of one CSV line (RFC 4180 quoting).
-fn fields(line: &str, sep: char) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                chars.next();
-                out.last_mut().unwrap().push('"');
-            }
-            '"' => quoted = !quoted,
-            c if c == sep && !quoted => out.push(String::new()),
-            c => out.last_mut().unwrap().push(c),
-        }
-    }
-    out
 }
 
 #[test]

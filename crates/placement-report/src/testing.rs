@@ -146,3 +146,24 @@ pub fn check_page(name: &str, html: &str, texts: &[&str]) -> String {
     );
     dom
 }
+
+/// The fields of one CSV line as a spreadsheet reads them (RFC 4180 quoting: a quoted field
+/// may hold the separator, and `""` in it is one quote), for tests that parse CSV back.
+pub fn csv_fields(line: &str, sep: char) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        let last = out.len() - 1;
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                out[last].push('"');
+            }
+            '"' => quoted = !quoted,
+            c if c == sep && !quoted => out.push(String::new()),
+            c => out[last].push(c),
+        }
+    }
+    out
+}

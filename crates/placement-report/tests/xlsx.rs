@@ -57,6 +57,11 @@ fn cells_are_typed_and_the_provenance_sheet_is_last() {
 fn csv_fields_are_quoted_as_rfc_4180_says() {
     let mut c = Csv::new(Lang::En);
     c.row(["a", "b,c", "say \"hi\"", "two\nlines", "cr\r"]);
+    let text = c.clone().finish();
+    assert_eq!(
+        placement_report::testing::csv_fields(text.trim_end_matches('\n'), ','),
+        ["a", "b,c", "say \"hi\"", "two\nlines", "cr\r"]
+    );
     assert_eq!(
         c.finish(),
         "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\r\"\n"

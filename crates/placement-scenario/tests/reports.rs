@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 
 use calamine::{Data, Reader, Xlsx};
-use placement_report::testing::{check_page, dom_escape};
+use placement_report::testing::{check_page, csv_fields as fields, dom_escape};
 use placement_scenario::{compare, comparison_csv, comparison_xlsx, Scenario, ScenarioDiff};
 use placement_text::Lang;
 
@@ -168,25 +168,6 @@ fn the_workbook_has_typed_cells_and_the_provenance_of_base_and_scenario() {
             .map(String::from)
             .to_vec()
     );
-}
-
-/// Splits one CSV line with RFC 4180 quoting.
-fn fields(line: &str, sep: char) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                chars.next();
-                out.last_mut().unwrap().push('"');
-            }
-            '"' => quoted = !quoted,
-            c if c == sep && !quoted => out.push(String::new()),
-            c => out.last_mut().unwrap().push(c),
-        }
-    }
-    out
 }
 
 #[test]
