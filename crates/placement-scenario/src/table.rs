@@ -44,102 +44,140 @@ pub fn rescale(raw: f64, low: f64, high: f64, invert: bool) -> f64 {
     }
 }
 
-/// The overrides of one table; problems are recorded against the CSV file.
-pub(crate) fn rows(t: &RawTable, file: &str, text: &str, problems: &mut Problems) -> Vec<Row> {
-    let table = match csv::parse(text) {
-        Ok(t) => t,
-        Err(errors) => {
-            for e in errors {
-                problems.push(
-                    ProblemCode::Malformed,
-                    file,
-                    e.line,
-                    "",
-                    format!("malformed CSV: {}", e.message),
-                );
-            }
-            return Vec::new();
+/// The overrides of one table, read a record at a time ([`Rows::next_row`]); problems are
+/// recorded against the CSV file. Only the text and the current record are held.
+pub(crate) struct Rows<'a> {
+    t: &'a RawTable,
+    file: &'a str,
+    reader: csv::Reader<'a>,
+    header: Vec<String>,
+    country_col: usize,
+    source_col: Option<usize>,
+    columns: Vec<Column>,
+    /// The overrides of the current record not yet handed out (in column order, reversed).
+    pending: Vec<Row>,
+}
+
+impl<'a> Rows<'a> {
+    /// Checks the table's CSV and its columns; `None` (with the problems recorded) when no row
+    /// can be read.
+    pub(crate) fn open(
+        t: &'a RawTable,
+        file: &'a str,
+        text: &'a str,
+        problems: &mut Problems,
+    ) -> Option<Rows<'a>> {
+        let header = csv::check(text, &mut |e| {
+            problems.push(
+                ProblemCode::Malformed,
+                file,
+                e.line,
+                "",
+                format!("malformed CSV: {}", e.message),
+            );
+        })?;
+        let country_name = t.country_column.as_deref().unwrap_or("country");
+        let Some(country_col) = csv::column(&header, country_name) else {
+            problems.push(
+                ProblemCode::Missing,
+                file,
+                1,
+                country_name,
+                format!("no {country_name:?} column; name the country column with country_column"),
+            );
+            return None;
+        };
+        let source_name = t.source_column.as_deref().unwrap_or("source");
+        let source_col = csv::column(&header, source_name);
+        if t.source_column.is_some() && source_col.is_none() {
+            problems.push(
+                ProblemCode::Missing,
+                file,
+                1,
+                source_name,
+                format!("no {source_name:?} column"),
+            );
         }
-    };
-    let country_name = t.country_column.as_deref().unwrap_or("country");
-    let Some(country_col) = table.column(country_name) else {
-        problems.push(
-            ProblemCode::Missing,
+        if source_col.is_none() && t.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            problems.push(ProblemCode::Missing, file, 1, "source", "give a source column or a table-level `source`: it becomes the evidence of every value");
+            return None;
+        }
+        let mut columns: Vec<Column> = Vec::new();
+        if t.map.is_empty() {
+            for (i, h) in header.iter().enumerate() {
+                if i == country_col || Some(i) == source_col {
+                    continue;
+                }
+                columns.push((i, h.trim().to_string(), None));
+            }
+        } else {
+            for m in &t.map {
+                let Some(i) = csv::column(&header, &m.column) else {
+                    problems.push(
+                        ProblemCode::Missing,
+                        file,
+                        1,
+                        m.column.clone(),
+                        format!(
+                            "no column \"{}\" in the header",
+                            placement_core::error::excerpt(&m.column)
+                        ),
+                    );
+                    continue;
+                };
+                if !(m.from[0].is_finite() && m.from[1].is_finite()) || m.from[0] == m.from[1] {
+                    problems.push(
+                        ProblemCode::OutOfRange,
+                        file,
+                        0,
+                        format!("map.{}.from", m.column),
+                        "`from` must be two different finite numbers [low, high]",
+                    );
+                    continue;
+                }
+                columns.push((i, m.criterion.clone(), Some((m.from, m.invert))));
+            }
+        }
+        Some(Rows {
+            t,
             file,
-            1,
-            country_name,
-            format!("no {country_name:?} column; name the country column with country_column"),
-        );
-        return Vec::new();
-    };
-    let source_name = t.source_column.as_deref().unwrap_or("source");
-    let source_col = table.column(source_name);
-    if t.source_column.is_some() && source_col.is_none() {
-        problems.push(
-            ProblemCode::Missing,
-            file,
-            1,
-            source_name,
-            format!("no {source_name:?} column"),
-        );
+            reader: csv::records(text),
+            header,
+            country_col,
+            source_col,
+            columns,
+            pending: Vec::new(),
+        })
     }
-    if source_col.is_none() && t.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
-        problems.push(ProblemCode::Missing, file, 1, "source", "give a source column or a table-level `source`: it becomes the evidence of every value");
-        return Vec::new();
-    }
-    let mut columns: Vec<Column> = Vec::new();
-    if t.map.is_empty() {
-        for (i, h) in table.header.iter().enumerate() {
-            if i == country_col || Some(i) == source_col {
-                continue;
+
+    /// The next override, `None` at the end of the file. Cells that are not numbers are
+    /// recorded as problems and skipped.
+    pub(crate) fn next_row(&mut self, problems: &mut Problems) -> Option<Row> {
+        loop {
+            if let Some(r) = self.pending.pop() {
+                return Some(r);
             }
-            columns.push((i, h.trim().to_string(), None));
-        }
-    } else {
-        for m in &t.map {
-            let Some(i) = table.column(&m.column) else {
-                problems.push(
-                    ProblemCode::Missing,
-                    file,
-                    1,
-                    m.column.clone(),
-                    format!(
-                        "no column \"{}\" in the header",
-                        placement_core::error::excerpt(&m.column)
-                    ),
-                );
-                continue;
-            };
-            if !(m.from[0].is_finite() && m.from[1].is_finite()) || m.from[0] == m.from[1] {
-                problems.push(
-                    ProblemCode::OutOfRange,
-                    file,
-                    0,
-                    format!("map.{}.from", m.column),
-                    "`from` must be two different finite numbers [low, high]",
-                );
-                continue;
-            }
-            columns.push((i, m.criterion.clone(), Some((m.from, m.invert))));
+            let record = self.reader.next_record(&mut |_| {})?;
+            self.read(record, problems);
         }
     }
-    let mapped = !t.map.is_empty();
-    let mut out = Vec::new();
-    for r in &table.records {
-        let country = r.fields.get(country_col).cloned().unwrap_or_default();
-        if mapped {
-            let known = placement_core::CountryCode::parse(&country).is_ok();
-            if !known {
-                continue;
-            }
+
+    /// The overrides of one record into `pending`.
+    fn read(&mut self, r: csv::Record, problems: &mut Problems) {
+        let (t, file) = (self.t, self.file);
+        let mapped = !t.map.is_empty();
+        let country = r.fields.get(self.country_col).cloned().unwrap_or_default();
+        if mapped && placement_core::CountryCode::parse(&country).is_err() {
+            return;
         }
-        let source = source_col
+        let source = self
+            .source_col
             .and_then(|i| r.fields.get(i))
             .filter(|s| !s.is_empty())
             .cloned()
             .or_else(|| t.source.clone())
             .unwrap_or_default();
-        for (i, criterion, scale) in &columns {
+        for (i, criterion, scale) in &self.columns {
             let cell = r.fields.get(*i).map_or("", String::as_str);
             if cell.is_empty() {
                 continue;
@@ -149,7 +187,7 @@ pub(crate) fn rows(t: &RawTable, file: &str, text: &str, problems: &mut Problems
                     ProblemCode::Malformed,
                     file,
                     r.line,
-                    table.header.get(*i).cloned().unwrap_or_default(),
+                    self.header.get(*i).cloned().unwrap_or_default(),
                     format!(
                         "\"{}\" is not a number",
                         placement_core::error::excerpt(cell)
@@ -161,7 +199,7 @@ pub(crate) fn rows(t: &RawTable, file: &str, text: &str, problems: &mut Problems
                 None => (raw, source.clone(), None),
                 Some(([low, high], invert)) => {
                     let v = rescale(raw, *low, *high, *invert);
-                    let col = table.header.get(*i).cloned().unwrap_or_default();
+                    let col = self.header.get(*i).cloned().unwrap_or_default();
                     let provenance = format!(
                         "{source} (column {col:?} = {raw}, rescaled linearly from [{low}, {high}] to 0-10{})",
                         if *invert { ", reversed" } else { "" }
@@ -169,7 +207,7 @@ pub(crate) fn rows(t: &RawTable, file: &str, text: &str, problems: &mut Problems
                     (v, provenance, Some(format!("raw {col} = {raw}")))
                 }
             };
-            out.push(Row {
+            self.pending.push(Row {
                 line: r.line,
                 country: country.clone(),
                 criterion: criterion.clone(),
@@ -178,6 +216,6 @@ pub(crate) fn rows(t: &RawTable, file: &str, text: &str, problems: &mut Problems
                 note,
             });
         }
+        self.pending.reverse();
     }
-    out
 }

@@ -122,7 +122,10 @@ impl Builder<'_> {
             };
             self.inputs.push(path.clone());
             let label = crate::resolve::shown(&path);
-            for row in crate::table::rows(t, &label, &text, self.problems) {
+            let Some(mut rows) = crate::table::Rows::open(t, &label, &text, self.problems) else {
+                continue;
+            };
+            while let Some(row) = rows.next_row(self.problems) {
                 let Some((c, k)) = self.override_value_in(&label, &row) else {
                     continue;
                 };
