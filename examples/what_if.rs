@@ -2,10 +2,11 @@
 //!
 //! ```text
 //! cargo run --example what_if -- fixtures/scenarios/brexit-2019.toml [more.toml …]
-//!     [--format text|markdown|json|html|csv] [--lang en|nl] [--out FILE] [--xlsx FILE]
+//!     [--format text|markdown|json|html|csv] [--lang en|nl] [--wide] [--out FILE] [--xlsx FILE]
 //! ```
 //! One scenario gives its full comparison; several add a comparison table (countries ×
-//! scenarios). `--format html` is one self-contained page; `--format csv` and `--xlsx` give the
+//! scenarios). Text fits 100 columns (wrapped, short labels); `--wide` prints the full lines and
+//! the table in one piece. `--format html` is one self-contained page; `--format csv` and `--xlsx` give the
 //! changed countries as a spreadsheet. `--out` and `--xlsx` write atomically and never over an
 //! input file.
 
@@ -38,6 +39,9 @@ struct Args {
     /// Write the report to this file instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Text: print lines as long as they are, with full labels (default: 100 columns, wrapped).
+    #[arg(long)]
+    wide: bool,
     /// Also write the comparison as an XLSX workbook (with a provenance sheet) to this file.
     #[arg(long)]
     xlsx: Option<PathBuf>,
@@ -92,12 +96,19 @@ fn run(args: Args) -> anyhow::Result<()> {
             } else {
                 Format::Markdown
             };
+            let wide = args.wide;
             let mut out: Vec<String> = diffs
                 .iter()
-                .map(|d| report::render(d, format, lang))
+                .map(|d| match wide {
+                    true => report::render_wide(d, format, lang),
+                    false => report::render(d, format, lang),
+                })
                 .collect();
             if diffs.len() > 1 {
-                out.push(report::table(&diffs, format, lang));
+                out.push(match wide {
+                    true => report::table_wide(&diffs, format, lang),
+                    false => report::table(&diffs, format, lang),
+                });
             }
             out.join("\n")
         }

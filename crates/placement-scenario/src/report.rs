@@ -39,13 +39,30 @@ fn t<'a>(lang: Lang, en: &'a str, nl: &'a str) -> &'a str {
 }
 
 pub(crate) fn outcome(s: Option<&Snapshot>, lang: Lang) -> String {
+    outcome_in(s, lang, false)
+}
+
+/// As [`outcome`]; `short` uses the short labels of instruments and organisations (terminal).
+fn outcome_in(s: Option<&Snapshot>, lang: Lang, short: bool) -> String {
     match s {
         None => t(lang, "(not assessed)", "(niet beoordeeld)").to_string(),
         Some(s) => {
-            let (class, instrument) = (lang.class(s.class), lang.instrument(s.instrument));
-            let org = s
-                .organisation
-                .map_or(String::new(), |o| format!(", {}", lang.organisation(o)));
+            let class = lang.class(s.class);
+            let instrument = if short {
+                lang.instrument_short(s.instrument)
+            } else {
+                lang.instrument(s.instrument)
+            };
+            let org = s.organisation.map_or(String::new(), |o| {
+                format!(
+                    ", {}",
+                    if short {
+                        lang.organisation_short(o)
+                    } else {
+                        lang.organisation(o)
+                    }
+                )
+            });
             format!("#{} {class}, {instrument}{org}", s.rank)
         }
     }
@@ -121,19 +138,58 @@ struct VersionedTable<'a> {
     scenarios: &'a [ScenarioDiff],
 }
 
-/// Renders one comparison.
+/// Renders one comparison. Text fits [`placement_text::WIDTH`] (100) columns: long lines are
+/// wrapped at spaces under their own indentation and instruments and organisations have their
+/// short labels; [`render_wide`] gives one line per item with the full labels.
 pub fn render(diff: &ScenarioDiff, format: Format, lang: Lang) -> String {
+    render_in(diff, format, lang, false)
+}
+
+/// As [`render`], with text lines as long as they are (the `--wide` view).
+pub fn render_wide(diff: &ScenarioDiff, format: Format, lang: Lang) -> String {
+    render_in(diff, format, lang, true)
+}
+
+fn render_in(diff: &ScenarioDiff, format: Format, lang: Lang, wide: bool) -> String {
     match format {
         Format::Json => serde_json::to_string_pretty(&Versioned {
             schema_version: SCHEMA_VERSION,
             diff,
         })
         .unwrap_or_default(),
-        Format::Text | Format::Markdown => render_prose(diff, format == Format::Markdown, lang),
+        Format::Markdown => render_prose(diff, true, lang, false),
+        Format::Text if wide => render_prose(diff, false, lang, false),
+        Format::Text => fit(&render_prose(diff, false, lang, true)),
     }
 }
 
-fn render_prose(diff: &ScenarioDiff, md: bool, lang: Lang) -> String {
+/// Every line wrapped to [`placement_text::WIDTH`] columns under its own indentation (a list
+/// item's continuation lines start under its text).
+fn fit(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for line in text.lines() {
+        if line.chars().count() <= placement_text::WIDTH {
+            out.push_str(line);
+        } else {
+            let body = line.trim_start();
+            let indent = &line[..line.len() - body.len()];
+            let (first, body, rest) = match body.strip_prefix("- ") {
+                Some(b) => (format!("{indent}- "), b, format!("{indent}    ")),
+                None => (indent.to_string(), body, format!("{indent}  ")),
+            };
+            out.push_str(&placement_text::wrap(
+                body,
+                placement_text::WIDTH,
+                &first,
+                &rest,
+            ));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn render_prose(diff: &ScenarioDiff, md: bool, lang: Lang, short: bool) -> String {
     let mut o = String::new();
     let h = if md { "## " } else { "== " };
     let item = if md { "- " } else { "  - " };
@@ -205,8 +261,8 @@ fn render_prose(diff: &ScenarioDiff, md: bool, lang: Lang) -> String {
             o,
             "{item}{} {name}: {} → {}",
             c.country,
-            outcome(c.before.as_ref(), lang),
-            outcome(c.after.as_ref(), lang)
+            outcome_in(c.before.as_ref(), lang, short),
+            outcome_in(c.after.as_ref(), lang, short)
         );
         let _ = writeln!(o, "    {}", why(diff, c, lang));
     }
@@ -368,7 +424,63 @@ pub(crate) fn table_cell(
 
 /// The comparison table of many scenarios: one row per country whose outcome changed in any
 /// scenario, one column per scenario; a cell shows the new instrument, or `=` when unchanged.
+/// As text it fits [`placement_text::WIDTH`] (100) columns: when the scenarios do not fit side
+/// by side, the table is printed in parts of as many scenario columns as fit, each with the
+/// country column; [`table_wide`] prints one table however wide.
 pub fn table(diffs: &[ScenarioDiff], format: Format, lang: Lang) -> String {
+    if format != Format::Text {
+        return table_wide(diffs, format, lang);
+    }
+    let rows = table_rows(diffs);
+    let widths: Vec<usize> = diffs
+        .iter()
+        .map(|d| {
+            rows.iter()
+                .map(|c| table_cell(d, *c, lang).chars().count())
+                .chain([d.scenario.chars().count()])
+                .max()
+                .unwrap_or(1)
+        })
+        .collect();
+    // Parts of consecutive scenarios that fit: 8 columns for the country, 3 + width each.
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut used = 8;
+    for (i, w) in widths.iter().enumerate() {
+        let last = parts.len() - 1;
+        if !parts[last].is_empty() && used + 3 + w > placement_text::WIDTH {
+            parts.push(Vec::new());
+            used = 8;
+        }
+        let last = parts.len() - 1;
+        parts[last].push(i);
+        used += 3 + w;
+    }
+    let mut o = String::new();
+    for (k, part) in parts.iter().enumerate() {
+        if k > 0 {
+            o.push('\n');
+        }
+        let _ = write!(o, "{:<8}", t(lang, "country", "land"));
+        for &i in part {
+            let w = widths[i];
+            let _ = write!(o, " | {:<w$}", diffs[i].scenario);
+        }
+        o.push('\n');
+        for code in &rows {
+            let _ = write!(o, "{:<8}", code.as_str());
+            for &i in part {
+                let w = widths[i];
+                let _ = write!(o, " | {:<w$}", table_cell(&diffs[i], *code, lang));
+            }
+            o.push('\n');
+        }
+    }
+    let lines: Vec<&str> = o.lines().map(str::trim_end).collect();
+    lines.join("\n") + "\n"
+}
+
+/// As [`table`], with the text table in one piece however wide (the `--wide` view).
+pub fn table_wide(diffs: &[ScenarioDiff], format: Format, lang: Lang) -> String {
     if format == Format::Json {
         return serde_json::to_string_pretty(&VersionedTable {
             schema_version: SCHEMA_VERSION,

@@ -205,3 +205,60 @@ fn the_csv_has_one_row_per_changed_country_and_dutch_is_dutch() {
         placement_text::english_words(&ours)
     );
 }
+
+/// Every fixture scenario's text report, alone and all together in the comparison table, fits
+/// 100 columns in English and Dutch; `--wide` (render_wide, table_wide) keeps the long lines.
+#[test]
+fn text_reports_fit_100_columns_unless_wide() {
+    use placement_scenario::report::{render, render_wide, table, table_wide, Format};
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/scenarios");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10);
+    let diffs: Vec<ScenarioDiff> = names
+        .iter()
+        .map(|p| compare(&Scenario::load(p).unwrap()).unwrap())
+        .collect();
+    let mut longest_wide = 0;
+    for lang in Lang::ALL {
+        let mut texts: Vec<(String, String)> = diffs
+            .iter()
+            .map(|d| (d.scenario.clone(), render(d, Format::Text, lang)))
+            .collect();
+        texts.push(("table".into(), table(&diffs, Format::Text, lang)));
+        for (name, text) in &texts {
+            for l in text.lines() {
+                assert!(
+                    l.chars().count() <= placement_text::WIDTH,
+                    "{name} ({}): {} columns: {l}",
+                    lang.id(),
+                    l.chars().count()
+                );
+            }
+        }
+        // Nothing is lost: every scenario column and every row of the table is still there.
+        let t = table(&diffs, Format::Text, lang);
+        for d in &diffs {
+            assert!(t.contains(&d.scenario), "{}", d.scenario);
+            for c in d.changed.iter().filter(|c| c.outcome_changed) {
+                assert!(t.lines().any(|l| l.starts_with(c.country.as_str())));
+            }
+        }
+        let wide = diffs
+            .iter()
+            .map(|d| render_wide(d, Format::Text, lang))
+            .chain([table_wide(&diffs, Format::Text, lang)]);
+        for w in wide {
+            longest_wide =
+                longest_wide.max(w.lines().map(|l| l.chars().count()).max().unwrap_or(0));
+        }
+    }
+    assert!(
+        longest_wide > placement_text::WIDTH,
+        "--wide gives the full lines"
+    );
+}

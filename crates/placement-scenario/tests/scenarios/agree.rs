@@ -82,6 +82,29 @@ source = "test"
     assert!(displaced > 0, "the change should move others' ranks");
 }
 
+/// Numbers written with a decimal point (`3.5`, not the thousands point of `6.720.000`).
+fn decimal_points(text: &str) -> Vec<String> {
+    let b: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for i in 1..b.len().saturating_sub(1) {
+        if b[i] == '.' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() {
+            let run = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if run != 3 {
+                let from = i.saturating_sub(6);
+                out.push(b[from..(i + 1 + run).min(b.len())].iter().collect());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn decimal_points_are_found_and_thousands_points_are_not() {
+    let found = decimal_points("waarde 3.5 en 6.720.000 EUR");
+    assert!(found.len() == 1 && found[0].ends_with("3.5"), "{found:?}");
+    assert!(decimal_points("3,5 en 280.000").is_empty());
+}
+
 /// Dutch scenario reports are Dutch (issue 11): no raw id and no English word of the tools'
 /// vocabulary outside what the scenario author wrote (the description and source notes).
 #[test]
@@ -97,7 +120,8 @@ fn dutch_reports_of_every_fixture_scenario_are_dutch() {
     for path in names {
         let s = placement_scenario::Scenario::load(&path).unwrap();
         let d = placement_scenario::compare(&s).unwrap();
-        let text = placement_scenario::report::render(
+        // One line per item (the wide view), so the author's text can be cut off each line.
+        let text = placement_scenario::report::render_wide(
             &d,
             placement_scenario::report::Format::Text,
             placement_text::Lang::Nl,
@@ -128,9 +152,53 @@ fn dutch_reports_of_every_fixture_scenario_are_dutch() {
             "{}: English words {en:?} in:\n{text}",
             d.scenario
         );
+        let points = decimal_points(&ours);
+        assert!(
+            points.is_empty(),
+            "{}: decimal points {points:?} in:\n{text}",
+            d.scenario
+        );
+        // The default view (100 columns, wrapped, short labels): every raw id or English word
+        // in it is one the author wrote (description, source notes, names, file names).
+        let narrow = placement_scenario::report::render(
+            &d,
+            placement_scenario::report::Format::Text,
+            placement_text::Lang::Nl,
+        );
+        let mut author = format!("{} {} {} ", d.description, d.scenario, d.base_name);
+        for c in &d.changes {
+            author.push_str(c.source.as_deref().unwrap_or(""));
+            author.push(' ');
+            author.push_str(&c.file);
+            author.push(' ');
+        }
+        author.push_str(&d.chain.join(" "));
+        let author_ids = placement_text::raw_ids(&author);
+        let author_en: Vec<String> = placement_text::english_words(&author)
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        let ids: Vec<String> = placement_text::raw_ids(&narrow)
+            .into_iter()
+            .filter(|w| !author_ids.contains(w) && !author.contains(w.as_str()))
+            .collect();
+        assert!(
+            ids.is_empty(),
+            "{}: raw ids {ids:?} in:\n{narrow}",
+            d.scenario
+        );
+        let en: Vec<&str> = placement_text::english_words(&narrow)
+            .into_iter()
+            .filter(|w| !author_en.contains(&w.to_lowercase()))
+            .collect();
+        assert!(
+            en.is_empty(),
+            "{}: English words {en:?} in:\n{narrow}",
+            d.scenario
+        );
         diffs.push(d);
     }
-    let table = placement_scenario::report::table(
+    let table = placement_scenario::report::table_wide(
         &diffs,
         placement_scenario::report::Format::Text,
         placement_text::Lang::Nl,
@@ -143,4 +211,65 @@ fn dutch_reports_of_every_fixture_scenario_are_dutch() {
         .join("\n");
     assert!(placement_text::raw_ids(&body).is_empty(), "{table}");
     assert!(placement_text::english_words(&body).is_empty(), "{table}");
+    let narrow = placement_scenario::report::table(
+        &diffs,
+        placement_scenario::report::Format::Text,
+        placement_text::Lang::Nl,
+    );
+    let body: String = narrow
+        .lines()
+        .filter(|l| !l.starts_with("land "))
+        .map(|l| l.split(" | ").skip(1).collect::<Vec<_>>().join(" | "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(placement_text::raw_ids(&body).is_empty(), "{narrow}");
+    assert!(placement_text::english_words(&body).is_empty(), "{narrow}");
+}
+
+/// English scenario reports have no raw ids either, outside what the author wrote.
+#[test]
+fn english_reports_have_no_raw_ids() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/scenarios");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    names.sort();
+    for path in names {
+        let d = compare(&Scenario::load(&path).unwrap()).unwrap();
+        let mut author = format!(
+            "{} {} {} {}",
+            d.description,
+            d.scenario,
+            d.base_name,
+            d.chain.join(" ")
+        );
+        for c in &d.changes {
+            author.push(' ');
+            author.push_str(c.source.as_deref().unwrap_or(""));
+        }
+        for text in [
+            placement_scenario::report::render(
+                &d,
+                placement_scenario::report::Format::Text,
+                placement_text::Lang::En,
+            ),
+            placement_scenario::report::render_wide(
+                &d,
+                placement_scenario::report::Format::Text,
+                placement_text::Lang::En,
+            ),
+        ] {
+            let ids: Vec<String> = placement_text::raw_ids(&text)
+                .into_iter()
+                .filter(|w| !author.contains(w.as_str()))
+                .collect();
+            assert!(
+                ids.is_empty(),
+                "{}: raw ids {ids:?} in:\n{text}",
+                d.scenario
+            );
+        }
+    }
 }
