@@ -314,6 +314,7 @@ fn every_input_fixture_matches_its_schema() {
     }
     case("network-fixture", "fixtures/network-2025.json".into());
     case("mcda-request", "fixtures/mcda/problem.json".into());
+    case("mcda-request", "fixtures/mcda/calibrate.json".into());
     assert_eq!(used.len(), 5);
 }
 
@@ -370,6 +371,11 @@ fn every_json_output_matches_its_schema() {
             ],
         ),
         ("mcda-response", "mcda", vec!["fixtures/mcda/problem.json"]),
+        (
+            "mcda-response",
+            "mcda",
+            vec!["fixtures/mcda/calibrate.json"],
+        ),
         (
             "benchmark",
             "weights_benchmark",

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::error::CalibrateError;
-use crate::lp::{solve, Goal, Var};
+use crate::lp::{solve, Form, Goal, Var, WEIGHT_TOL};
 use crate::problem::Problem;
 
 /// Numerical tolerance of the LP verdicts, in points.
@@ -103,8 +103,12 @@ pub struct Calibration {
 ///
 /// 1. **Best fit**: the weighting that minimises the total shortfall of all decisions below the
 ///    margin (an L1 fit); the decisions it reproduces form the *reproducible set*.
-/// 2. **Central weighting**: the weighting that reproduces the reproducible set with the largest
-///    margin (maximum-margin, as in UTA's ε).
+/// 2. **Central weighting**: of the weightings that reproduce the reproducible set with the
+///    largest margin (maximum-margin, as in UTA's ε), the most balanced one: the lexicographic
+///    minimax of the weights' deviations from equal weights within their group (see
+///    `most_balanced`). The maximum-margin optimum alone is often a vertex that puts a side's
+///    weight on one or two criteria; this point is unique and keeps every criterion the
+///    decisions do not rule out.
 /// 3. **Intervals**: each weight's and threshold's least and greatest value over all weightings
 ///    that reproduce the reproducible set.
 /// 4. **Verdicts**: for each decision, the least and greatest value of its expression over the
@@ -120,15 +124,30 @@ pub fn calibrate(problem: &Problem, options: Options) -> Result<Calibration, Cal
     problem.validate()?;
     let n = problem.decisions.len();
     let delta = options.margin;
+    let forms: Vec<Form> = (0..n).map(|d| Form::of(problem, d)).collect();
     let all = vec![true; n];
-    let fit = solve(problem, &all, Goal::MinSlack, delta)?
+    let fit = solve(problem, &forms, &all, Goal::MinSlack, delta)?
         .ok_or_else(|| CalibrateError::Solver("the best-fit LP has no solution".into()))?;
     let reproducible: Vec<bool> = fit.slacks.iter().map(|s| *s <= TOL).collect();
-    let central = solve(problem, &reproducible, Goal::MaxMargin, delta)?
+    let widest = solve(problem, &forms, &reproducible, Goal::MaxMargin, delta)?
         .ok_or_else(|| CalibrateError::Solver("the maximum-margin LP has no solution".into()))?;
+    let central_margin = widest.objective;
+    let central = most_balanced(problem, &forms, &reproducible, central_margin - TOL)?;
     let range = |var: Var| -> Result<(f64, f64), CalibrateError> {
-        let lo = solve(problem, &reproducible, Goal::Extreme(var, false), delta)?;
-        let hi = solve(problem, &reproducible, Goal::Extreme(var, true), delta)?;
+        let lo = solve(
+            problem,
+            &forms,
+            &reproducible,
+            Goal::Extreme(var, false),
+            delta,
+        )?;
+        let hi = solve(
+            problem,
+            &forms,
+            &reproducible,
+            Goal::Extreme(var, true),
+            delta,
+        )?;
         match (lo, hi) {
             (Some(lo), Some(hi)) => Ok((lo.objective, hi.objective)),
             _ => Err(CalibrateError::Solver(
@@ -165,13 +184,12 @@ pub fn calibrate(problem: &Problem, options: Options) -> Result<Calibration, Cal
             max,
         });
     }
-    let central_margin = central.objective;
     let mut decisions = Vec::with_capacity(n);
     for d in 0..n {
         let mut others = reproducible.clone();
         others[d] = false;
-        let lo = solve(problem, &others, Goal::ExtremeOf(d, false), delta)?;
-        let hi = solve(problem, &others, Goal::ExtremeOf(d, true), delta)?;
+        let lo = solve(problem, &forms, &others, Goal::ExtremeOf(d, false), delta)?;
+        let hi = solve(problem, &forms, &others, Goal::ExtremeOf(d, true), delta)?;
         let verdict = match (lo, hi) {
             (Some(lo), _) if lo.objective >= delta - TOL => Verdict::Necessary,
             (_, Some(hi)) if hi.objective >= delta - TOL => Verdict::Possible,
@@ -184,13 +202,13 @@ pub fn calibrate(problem: &Problem, options: Options) -> Result<Calibration, Cal
             reproducible: reproducible[d],
             shortfall: fit.slacks[d].max(0.0),
             verdict,
-            central_margin: margin_of(problem, d, &central.weights, &central.thresholds),
+            central_margin: forms[d].eval(&central.weights, &central.thresholds),
         });
     }
     let conflict = if reproducible.iter().all(|r| *r) {
         Vec::new()
     } else {
-        deletion_filter(problem, delta)?
+        deletion_filter(problem, &forms, delta)?
     };
     Ok(Calibration {
         title: problem.title.clone(),
@@ -206,17 +224,70 @@ pub fn calibrate(problem: &Problem, options: Options) -> Result<Calibration, Cal
     })
 }
 
+/// The lexicographic minimax point (the most balanced weighting) of the weightings that keep
+/// every active decision at least `floor`: first the smallest largest deviation `u` of any
+/// weight from equal weights within its group; the weights that cannot deviate less than `u`
+/// (each tried with one LP) keep that bound; the rest are balanced again, until every weight
+/// has its bound. Unlike the maximum-margin vertex, this point does not depend on the order in
+/// which the solver visits vertices.
+fn most_balanced(
+    problem: &Problem,
+    forms: &[Form],
+    active: &[bool],
+    floor: f64,
+) -> Result<crate::lp::Optimum, CalibrateError> {
+    let none = || CalibrateError::Solver("a balancing LP has no solution".into());
+    let m = problem.criteria.len();
+    let mut fixed: Vec<Option<f64>> = vec![None; m];
+    loop {
+        let step = |probe| Goal::Balance {
+            floor,
+            fixed: &fixed,
+            probe,
+        };
+        let best = solve(problem, forms, active, step(None), 0.0)?.ok_or_else(none)?;
+        let u = best.objective;
+        let mut saturated = Vec::new();
+        for j in (0..m).filter(|&j| fixed[j].is_none()) {
+            let alone = solve(problem, forms, active, step(Some((j, u))), 0.0)?.ok_or_else(none)?;
+            if alone.objective >= u - WEIGHT_TOL {
+                saturated.push(j);
+            }
+        }
+        // At least one free weight is saturated at the optimum; if rounding hides it, fix all.
+        let all_free = saturated.is_empty();
+        for (j, f) in fixed.iter_mut().enumerate() {
+            if f.is_none() && (all_free || saturated.contains(&j)) {
+                *f = Some(u);
+            }
+        }
+        if fixed.iter().all(Option::is_some) {
+            return Ok(best);
+        }
+    }
+}
+
 /// Whether the decisions in `set` can all be reproduced with the margin.
-fn feasible(problem: &Problem, set: &[bool], delta: f64) -> Result<bool, CalibrateError> {
-    Ok(solve(problem, set, Goal::MaxMargin, delta)?.is_some_and(|o| o.objective >= delta - TOL))
+fn feasible(
+    problem: &Problem,
+    forms: &[Form],
+    set: &[bool],
+    delta: f64,
+) -> Result<bool, CalibrateError> {
+    Ok(solve(problem, forms, set, Goal::MaxMargin, delta)?
+        .is_some_and(|o| o.objective >= delta - TOL))
 }
 
 /// A minimal infeasible subset: drop each decision in turn if the rest stays infeasible.
-fn deletion_filter(problem: &Problem, delta: f64) -> Result<Vec<String>, CalibrateError> {
+fn deletion_filter(
+    problem: &Problem,
+    forms: &[Form],
+    delta: f64,
+) -> Result<Vec<String>, CalibrateError> {
     let mut set = vec![true; problem.decisions.len()];
     for d in 0..set.len() {
         set[d] = false;
-        if feasible(problem, &set, delta)? {
+        if feasible(problem, forms, &set, delta)? {
             set[d] = true;
         }
     }
@@ -228,29 +299,12 @@ fn deletion_filter(problem: &Problem, delta: f64) -> Result<Vec<String>, Calibra
         .collect())
 }
 
-/// A decision's expression at given weights and thresholds, in points.
+/// A decision's expression at given weights and thresholds, in points (positive: reproduced
+/// with room to spare). The same linear form the LPs are built from.
+///
+/// # Panics
+/// When `d`, a weight or a threshold index is out of range for `problem` (call
+/// [`Problem::validate`] first; [`calibrate`] does).
 pub fn margin_of(problem: &Problem, d: usize, w: &[f64], t: &[f64]) -> f64 {
-    use crate::problem::Statement;
-    let score = |alt: usize, group: usize, factor: f64| -> f64 {
-        problem.groups[group]
-            .criteria
-            .iter()
-            .map(|&j| 100.0 * factor * problem.values[alt][j] * w[j])
-            .sum()
-    };
-    match problem.decisions[d].statement {
-        Statement::Before { a, b, group } => score(a, group, 1.0) - score(b, group, 1.0),
-        Statement::AtLeast {
-            alternative,
-            group,
-            threshold,
-            factor,
-        } => score(alternative, group, factor) - t[threshold],
-        Statement::Below {
-            alternative,
-            group,
-            threshold,
-            factor,
-        } => t[threshold] - score(alternative, group, factor),
-    }
+    Form::of(problem, d).eval(w, t)
 }

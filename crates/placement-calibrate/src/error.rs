@@ -77,6 +77,32 @@ pub enum InputProblem {
         /// The other.
         second: String,
     },
+    /// A label given twice.
+    #[error("{what} {label:?} is given twice; labels must be distinct")]
+    DuplicateLabel {
+        /// `alternative` or `threshold`.
+        what: &'static str,
+        /// The label.
+        label: String,
+    },
+    /// A decision naming an alternative or threshold that does not exist.
+    #[error("decisions[{decision}]: no {what} is called {label:?}; use one of: {known}")]
+    UnknownLabel {
+        /// Position of the decision in the request.
+        decision: usize,
+        /// `alternative` or `threshold`.
+        what: &'static str,
+        /// The label as given.
+        label: String,
+        /// The labels that exist (the first few).
+        known: String,
+    },
+    /// Current weights of the wrong length, negative or not finite.
+    #[error("current weights: {reason}")]
+    BadCurrentWeights {
+        /// What is wrong.
+        reason: String,
+    },
     /// A decision about a country the assessment set does not contain.
     #[error("decision about {code}: the country is not in the assessment set; add it or drop the decision")]
     UnknownCountry {

@@ -56,6 +56,7 @@ mod calibrate;
 pub mod engine;
 mod error;
 mod lp;
+pub mod matrix;
 pub mod patch;
 mod problem;
 pub mod render;

@@ -1,4 +1,4 @@
-//! The linear programs: one model builder, four goals. Every LP has the weights of each group
+//! The linear programs: one model builder, six goals. Every LP has the weights of each group
 //! on the simplex (non-negative, summing to 1) and the thresholds within their bounds.
 
 use good_lp::solvers::microlp::microlp;
@@ -18,7 +18,7 @@ pub(crate) enum Var {
 
 /// What an LP optimises.
 #[derive(Debug, Clone, Copy)]
-pub(crate) enum Goal {
+pub(crate) enum Goal<'a> {
     /// The largest margin ε with every active decision's expression ≥ ε.
     MaxMargin,
     /// The smallest total shortfall below `margin` over all decisions (active ignored).
@@ -27,7 +27,24 @@ pub(crate) enum Goal {
     Extreme(Var, bool),
     /// The extreme of one decision's expression with every active decision ≥ `margin`.
     ExtremeOf(usize, bool),
+    /// A step of the lexicographic minimax balancing: the smallest deviation `u` from the
+    /// balanced weighting, with every active decision ≥ `floor` (the optimal margin, less the
+    /// tolerance) and weight `j`'s deviation at most `fixed[j]` where that is set. The
+    /// deviation of every other weight is at most `u`, or with `probe = Some((k, level))`
+    /// only weight k's is at most `u` and the others' at most `level`.
+    Balance {
+        /// Lower bound of every active decision's expression.
+        floor: f64,
+        /// Deviation bounds fixed by earlier steps.
+        fixed: &'a [Option<f64>],
+        /// One weight to minimise alone, the others held at a level.
+        probe: Option<(usize, f64)>,
+    },
 }
+
+/// Tolerance on weights in the balancing steps (a bound found by one step is kept by the next
+/// within this much).
+pub(crate) const WEIGHT_TOL: f64 = 1e-9;
 
 /// An LP's optimum.
 #[derive(Debug, Clone)]
@@ -39,42 +56,81 @@ pub(crate) struct Optimum {
     pub slacks: Vec<f64>,
 }
 
-/// The decision's expression: positive when it is reproduced with room to spare, in points.
-fn expression(
-    p: &Problem,
-    d: usize,
-    w: &[good_lp::Variable],
-    t: &[good_lp::Variable],
-) -> Expression {
-    let score = |alt: usize, group: usize, factor: f64| -> Expression {
+/// A decision's expression as one linear form in the weights and thresholds, in points
+/// (positive: reproduced with room to spare). The LPs and [`crate::margin_of`] both read it,
+/// so the model and the check of its solutions cannot disagree.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Form {
+    /// `(criterion, coefficient)`: the term `coefficient × w_criterion`.
+    pub weights: Vec<(usize, f64)>,
+    /// `(threshold, ±1)`: the term `± t_threshold`, when the decision has a threshold.
+    pub threshold: Option<(usize, f64)>,
+}
+
+impl Form {
+    /// The form of decision `d` of `p`.
+    pub(crate) fn of(p: &Problem, d: usize) -> Form {
+        let score = |alt: usize, group: usize, factor: f64, sign: f64| {
+            p.groups[group]
+                .criteria
+                .iter()
+                .map(move |&j| (j, sign * 100.0 * factor * p.values[alt][j]))
+        };
+        match p.decisions[d].statement {
+            Statement::Before { a, b, group } => Form {
+                weights: score(a, group, 1.0, 1.0)
+                    .zip(score(b, group, 1.0, -1.0))
+                    .map(|((j, x), (_, y))| (j, x + y))
+                    .collect(),
+                threshold: None,
+            },
+            Statement::AtLeast {
+                alternative,
+                group,
+                threshold,
+                factor,
+            } => Form {
+                weights: score(alternative, group, factor, 1.0).collect(),
+                threshold: Some((threshold, -1.0)),
+            },
+            Statement::Below {
+                alternative,
+                group,
+                threshold,
+                factor,
+            } => Form {
+                weights: score(alternative, group, factor, -1.0).collect(),
+                threshold: Some((threshold, 1.0)),
+            },
+        }
+    }
+
+    /// Its value at numbers.
+    pub(crate) fn eval(&self, w: &[f64], t: &[f64]) -> f64 {
+        let s: f64 = self.weights.iter().map(|&(j, c)| c * w[j]).sum();
+        s + self.threshold.map_or(0.0, |(k, sign)| sign * t[k])
+    }
+
+    /// Its value as an LP expression over the model's variables.
+    fn expr(&self, w: &[good_lp::Variable], t: &[good_lp::Variable]) -> Expression {
         let mut e = Expression::from(0.0);
-        for &j in &p.groups[group].criteria {
-            e += (100.0 * factor * p.values[alt][j]) * w[j];
+        for &(j, c) in &self.weights {
+            e += c * w[j];
+        }
+        if let Some((k, sign)) = self.threshold {
+            e += sign * t[k];
         }
         e
-    };
-    match p.decisions[d].statement {
-        Statement::Before { a, b, group } => score(a, group, 1.0) - score(b, group, 1.0),
-        Statement::AtLeast {
-            alternative,
-            group,
-            threshold,
-            factor,
-        } => score(alternative, group, factor) - t[threshold],
-        Statement::Below {
-            alternative,
-            group,
-            threshold,
-            factor,
-        } => Expression::from(t[threshold]) - score(alternative, group, factor),
     }
 }
 
-/// Solves one LP. `Ok(None)` when the constraints admit no solution.
+/// Solves one LP over the decisions' `forms` (one per decision, [`Form::of`]). `Ok(None)` when
+/// the constraints admit no solution.
 pub(crate) fn solve(
     p: &Problem,
+    forms: &[Form],
     active: &[bool],
-    goal: Goal,
+    goal: Goal<'_>,
     margin: f64,
 ) -> Result<Option<Optimum>, CalibrateError> {
     let mut vars = ProblemVariables::new();
@@ -94,12 +150,16 @@ pub(crate) fn solve(
     } else {
         Vec::new()
     };
+    // The deviation bound of the balancing steps.
+    let reference = balanced(p);
+    let dev = matches!(goal, Goal::Balance { .. }).then(|| vars.add(variable().min(0.0).max(1.0)));
     let objective: Expression = match goal {
         Goal::MaxMargin => eps.map_or_else(|| Expression::from(0.0), Expression::from),
         Goal::MinSlack => slacks.iter().fold(Expression::from(0.0), |e, s| e - *s),
         Goal::Extreme(Var::Weight(j), max) => sign(max) * w[j],
         Goal::Extreme(Var::Threshold(k), max) => sign(max) * t[k],
-        Goal::ExtremeOf(d, max) => sign(max) * expression(p, d, &w, &t),
+        Goal::ExtremeOf(d, max) => sign(max) * forms[d].expr(&w, &t),
+        Goal::Balance { .. } => dev.map_or_else(|| Expression::from(0.0), |u| -u),
     };
     let mut model = vars.maximise(objective.clone()).using(microlp);
     for g in &p.groups {
@@ -109,8 +169,19 @@ pub(crate) fn solve(
     for &(a, b) in &p.threshold_order {
         model = model.with((t[a] - t[b]).geq(0.0));
     }
-    for d in 0..p.decisions.len() {
-        let e = expression(p, d, &w, &t);
+    if let (Goal::Balance { fixed, probe, .. }, Some(u)) = (goal, dev) {
+        for (j, &r) in reference.iter().enumerate() {
+            let bound = match (fixed.get(j).copied().flatten(), probe) {
+                (Some(b), _) => Expression::from(b + WEIGHT_TOL),
+                (None, Some((k, level))) if k != j => Expression::from(level + WEIGHT_TOL),
+                (None, _) => Expression::from(u),
+            };
+            model = model.with((w[j] - r).leq(bound.clone()));
+            model = model.with((r - w[j]).leq(bound));
+        }
+    }
+    for (d, form) in forms.iter().enumerate() {
+        let e = form.expr(&w, &t);
         match goal {
             Goal::MaxMargin if active[d] => {
                 if let Some(eps) = eps {
@@ -120,6 +191,9 @@ pub(crate) fn solve(
             Goal::MinSlack => model = model.with((e + slacks[d]).geq(margin)),
             Goal::Extreme(..) | Goal::ExtremeOf(..) if active[d] => {
                 model = model.with(e.geq(margin));
+            }
+            Goal::Balance { floor, .. } if active[d] => {
+                model = model.with(e.geq(floor));
             }
             _ => {}
         }
@@ -133,7 +207,8 @@ pub(crate) fn solve(
                 Goal::MinSlack => slacks.iter().map(|v| s.value(*v)).sum(),
                 Goal::Extreme(Var::Weight(j), _) => s.value(w[j]),
                 Goal::Extreme(Var::Threshold(k), _) => s.value(t[k]),
-                Goal::ExtremeOf(d, _) => s.eval(expression(p, d, &w, &t)),
+                Goal::ExtremeOf(d, _) => s.eval(forms[d].expr(&w, &t)),
+                Goal::Balance { .. } => dev.map_or(0.0, |u| s.value(u)),
             },
             slacks: if slacks.is_empty() {
                 vec![0.0; p.decisions.len()]
@@ -144,6 +219,17 @@ pub(crate) fn solve(
         Err(ResolutionError::Infeasible) => Ok(None),
         Err(e) => Err(CalibrateError::Solver(e.to_string())),
     }
+}
+
+/// The balanced weighting: equal weights within each group (`1 / |group|`).
+pub(crate) fn balanced(p: &Problem) -> Vec<f64> {
+    let mut r = vec![0.0; p.criteria.len()];
+    for g in &p.groups {
+        for &j in &g.criteria {
+            r[j] = 1.0 / g.criteria.len() as f64;
+        }
+    }
+    r
 }
 
 fn sign(max: bool) -> f64 {

@@ -150,6 +150,24 @@ impl Problem {
                 }
             }
         }
+        if let Some(w) = &self.current_weights {
+            if w.len() != m {
+                p.push(InputProblem::BadCurrentWeights {
+                    reason: format!("{} given for {m} criteria; give one per criterion", w.len()),
+                });
+            } else if let Some((j, v)) = w
+                .iter()
+                .enumerate()
+                .find(|(_, v)| !v.is_finite() || **v < 0.0)
+            {
+                p.push(InputProblem::BadCurrentWeights {
+                    reason: format!(
+                        "{} = {v}: weights must be finite and at least 0",
+                        self.criteria[j]
+                    ),
+                });
+            }
+        }
         let mut seen = vec![0usize; m];
         for g in &self.groups {
             if g.criteria.is_empty() {

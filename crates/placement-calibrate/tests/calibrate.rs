@@ -40,6 +40,40 @@ fn problem(values: Vec<Vec<f64>>, decisions: Vec<Decision>, thresholds: Vec<Thre
 }
 
 #[test]
+fn central_weighting_is_the_most_balanced_of_the_widest() {
+    // Three criteria; A = (1, 1, 0), B = (0, 0, 0); documented: A before B. The margin
+    // 100 (w1 + w2) is largest (100) on the whole edge w3 = 0, w1 + w2 = 1; a maximum-margin
+    // LP may return either end of it. Balancing (lexicographic minimax of |w − 1/3|): w3's
+    // deviation is 1/3 on the whole edge, so it is fixed first; then w1 and w2 are balanced
+    // between themselves: (0.5, 0.5, 0). Swapping the criteria swaps the answer.
+    let p = problem(
+        vec![vec![1.0, 1.0, 0.0], vec![0.0, 0.0, 0.0]],
+        vec![before("A before B", 0, 1)],
+        vec![],
+    );
+    let c = calibrate(&p, Options { margin: 0.01 }).unwrap();
+    assert!(
+        (c.central_margin - 100.0).abs() < 1e-6,
+        "{}",
+        c.central_margin
+    );
+    let central: Vec<f64> = c.weights.iter().map(|w| w.central).collect();
+    for (got, want) in central.iter().zip([0.5, 0.5, 0.0]) {
+        assert!((got - want).abs() < 1e-6, "{central:?}");
+    }
+    let q = problem(
+        vec![vec![0.0, 1.0, 1.0], vec![0.0, 0.0, 0.0]],
+        vec![before("A before B", 0, 1)],
+        vec![],
+    );
+    let c = calibrate(&q, Options { margin: 0.01 }).unwrap();
+    let central: Vec<f64> = c.weights.iter().map(|w| w.central).collect();
+    for (got, want) in central.iter().zip([0.0, 0.5, 0.5]) {
+        assert!((got - want).abs() < 1e-6, "{central:?}");
+    }
+}
+
+#[test]
 fn hand_solved_threshold_problem() {
     // Two criteria, weights (w, 1 − w). A = (1, 0), B = (0, 1), C = (0.5, 0.5) scores 50 always.
     // Documented: A reaches t, B stays below t, t is free in [0, 100].
@@ -84,7 +118,13 @@ fn hand_solved_threshold_problem() {
         "{}",
         c.central_margin
     );
-    assert!((c.weights[0].central - 1.0).abs() < 1e-9);
+    // The central point is the most balanced one within 1e-7 points of the optimal margin:
+    // 200 w ≥ 200 − 2e-7, so w ≥ 1 − 1e-9 (and the balancing pulls it to that end).
+    assert!(
+        (c.weights[0].central - 1.0).abs() < 2e-9,
+        "{}",
+        c.weights[0].central
+    );
     assert!((c.thresholds[0].central - 50.0).abs() < 1e-6);
     assert!(
         (c.weights[0].min - 0.5001).abs() < 1e-9,

@@ -304,10 +304,9 @@ impl CountryAssessment {
                                 Assessed {
                                     value: None,
                                     evidence: e,
-                                    note: Some(
-                                        "not assessed; applies after a scenario's eu_member change"
-                                            .to_string(),
-                                    ),
+                                    // No value and no note: renderers say "not assessed"
+                                    // in the reader's language; core writes no prose.
+                                    note: None,
                                 },
                             );
                         }

@@ -313,6 +313,11 @@ pub enum McdaError {
         reason: String,
     },
 
+    /// The calibration's linear programs failed on a problem that should be solvable (a
+    /// defect; please report it with the request).
+    #[error("calibration failed: {0}")]
+    Calibration(String),
+
     /// The placement engine refused the assessment set or rulebook it was given by
     /// [`crate::placement`] (for example weights that leave one side of the model with a
     /// zero total, or missing values under a `reject` policy).

@@ -9,7 +9,10 @@
 //! * SMAA-2 only: `{"matrix", "types", "smaa": {…}}` → `{"smaa"}`;
 //! * weighting only (`"weights"` is a scheme object and there is no `"method"`) →
 //!   `{"weights"}` (plus `"cr"`, `"lambda_max"` for AHP);
-//! * rank comparison: `{"compare": {"x", "y", "metric"}}` → `{"coefficient"}`.
+//! * rank comparison: `{"compare": {"x", "y", "metric"}}` → `{"coefficient"}`;
+//! * calibration of a weighted sum against documented decisions:
+//!   `{"matrix", "types", "alternatives", "calibrate": {"decisions", "thresholds"?, "margin"?,
+//!   "normalization"?}}` (optional `"criteria"`, current `"weights"`) → `{"calibration"}`.
 //!
 //! Unknown fields and unknown names are errors that name the field by its full path
 //! (`params.normalization`) and list the accepted values ([`McdaError::InvalidRequest`]);
@@ -17,6 +20,7 @@
 //! infinity: a non-finite result is [`McdaError::NonFiniteResult`].
 
 pub mod analysis;
+pub mod calibrate;
 pub mod csv;
 pub mod params;
 
@@ -44,6 +48,7 @@ const TOP_FIELDS: &[&str] = &[
     "rescale_weights",
     "sensitivity",
     "smaa",
+    "calibrate",
 ];
 const SCHEMES: &[&str] = &[
     "equal", "entropy", "critic", "std", "roc", "rs", "rr", "ahp", "swara",
@@ -111,6 +116,9 @@ pub struct Response {
     /// SMAA-2 (request `smaa`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub smaa: Option<SmaaResponse>,
+    /// Calibration of a weighted sum against documented decisions (request `calibrate`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<placement_calibrate::Calibration>,
 }
 
 pub(crate) fn bad(field: &str, reason: impl Into<String>) -> McdaError {
@@ -226,6 +234,29 @@ fn check_finite(r: &Response) -> Result<()> {
             });
         }
     }
+    if let Some(c) = &r.calibration {
+        let numbers = c
+            .weights
+            .iter()
+            .chain(&c.thresholds)
+            .flat_map(|i| [Some(i.central), Some(i.min), Some(i.max), i.current])
+            .flatten()
+            .chain(
+                c.decisions
+                    .iter()
+                    .flat_map(|d| [d.shortfall, d.central_margin]),
+            )
+            .chain([c.central_margin]);
+        for value in numbers {
+            if !value.is_finite() {
+                return Err(McdaError::NonFiniteResult {
+                    method: "calibration",
+                    what: "calibration",
+                    value,
+                });
+            }
+        }
+    }
     for (what, x) in [
         ("cr", r.cr),
         ("lambda_max", r.lambda_max),
@@ -240,6 +271,65 @@ fn check_finite(r: &Response) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// `{"matrix", "types", "alternatives", "criteria"?, "weights"?, "calibrate"}`.
+fn calibration_request(
+    obj: &Map<String, Value>,
+    spec: &Value,
+    matrix: Option<DecisionMatrix>,
+    types: Option<Vec<CriterionType>>,
+    alternatives: Option<Vec<String>>,
+    criteria: Option<Vec<String>>,
+) -> Result<Response> {
+    for f in ["method", "params", "sensitivity", "smaa", "rescale_weights"] {
+        if obj.contains_key(f) {
+            return Err(bad(
+                f,
+                "does not apply to a calibration request, which takes matrix, types, \
+                 alternatives, criteria, weights (the current ones, optional) and calibrate",
+            ));
+        }
+    }
+    let matrix = matrix.ok_or_else(|| bad("matrix", "missing; required with `calibrate`"))?;
+    let types = types.ok_or_else(|| {
+        bad(
+            "types",
+            "missing; one of 1 (benefit) or -1 (cost) per column",
+        )
+    })?;
+    let alternatives = alternatives.ok_or_else(|| {
+        bad(
+            "alternatives",
+            "missing; documented decisions name alternatives by label: give one label per row",
+        )
+    })?;
+    let criteria =
+        criteria.unwrap_or_else(|| (1..=matrix.columns()).map(|j| format!("c{j}")).collect());
+    let current: Option<Vec<f64>> = match obj.get("weights") {
+        Some(Value::Object(_)) => {
+            return Err(bad(
+                "weights",
+                "a calibration request takes the current weights as a list (or none), not a \
+                 weighting scheme",
+            ))
+        }
+        _ => field(obj, "weights")?,
+    };
+    let calibration = calibrate::run(
+        spec,
+        &matrix,
+        &types,
+        &alternatives,
+        &criteria,
+        current.as_deref(),
+    )?;
+    Ok(Response {
+        alternatives: Some(alternatives),
+        criteria: Some(criteria),
+        calibration: Some(calibration),
+        ..Response::default()
+    })
 }
 
 fn dispatch(v: &Value, progress: &mut dyn FnMut(u64, u64)) -> Result<Response> {
@@ -275,6 +365,9 @@ fn dispatch(v: &Value, progress: &mut dyn FnMut(u64, u64)) -> Result<Response> {
         Some(codes) => Some(CriterionType::from_codes(&codes)?),
         None => None,
     };
+    if let Some(spec) = obj.get("calibrate") {
+        return calibration_request(obj, spec, matrix, types, alternatives, criteria);
+    }
     let mut resp = Response {
         alternatives,
         criteria,
