@@ -46,6 +46,13 @@ fn explanation_comparison_and_ranking_render_in_chromium() {
         "<title>Toelichting: Verenigd Koninkrijk (GB)</title>".to_string(),
         "<header><p class=\"marking\">Ongerubriceerd</p></header>".to_string(),
         "<footer><p class=\"marking\">Ongerubriceerd</p></footer>".to_string(),
+        // The contributions as a waterfall chart with its text alternative.
+        "<figure class=\"waterfall\"><svg class=\"chart\" role=\"img\"".to_string(),
+        "<title id=\"wf-title\">Bijdragen aan de score: Verenigd Koninkrijk</title>".to_string(),
+        format!(
+            "; score: {}</desc>",
+            placement_text::num(Lang::Nl, gb.contributions.score_total(), 2)
+        ),
     ];
     nl.extend(expected(&render::markdown(&gb, Lang::Nl)));
     let nl: Vec<&str> = nl.iter().map(String::as_str).collect();

@@ -18,7 +18,7 @@ pub(crate) enum Block {
     Item(String),
 }
 
-fn part_name(lang: Lang, p: &Part) -> String {
+pub(crate) fn part_name(lang: Lang, p: &Part) -> String {
     match p.kind {
         PartKind::Criterion => lang.quantity(&p.id),
         PartKind::Adjustment => format!("{} ({})", lang.pick("rule", "regel"), p.id),

@@ -35,13 +35,39 @@ fn page(blocks: &[Block], lang: Lang, marking: &str) -> String {
     page_of(blocks, lang, marking).finish()
 }
 
-/// The full explanation as one self-contained HTML page.
+/// The full explanation as one self-contained HTML page, with the contributions to the score
+/// as a waterfall chart (inline SVG with a text alternative) under their heading.
 pub fn html(e: &Explanation, lang: Lang) -> String {
-    page(
-        &doc::explanation(e, lang),
+    let blocks = doc::explanation(e, lang);
+    let mut o = page(&blocks, lang, lang.marking(e.provenance.marking));
+    let heading = lang.pick("Contributions to the score", "Bijdragen aan de score");
+    let parts: Vec<(String, &crate::contributions::Part)> = e
+        .contributions
+        .score
+        .iter()
+        .map(|p| (doc::part_name(lang, p), p))
+        .collect();
+    let chart = super::waterfall::waterfall_svg(
+        &parts,
+        e.contributions.score_total(),
         lang,
-        lang.marking(e.provenance.marking),
-    )
+        &format!("{heading}: {}", lang.pick(&e.name_en, &e.name_nl)),
+    );
+    let marker = format!("<h2>{}</h2>\n", escape(heading));
+    if let Some(k) = o.find(&marker) {
+        o.insert_str(
+            k + marker.len(),
+            &format!("<figure class=\"waterfall\">{chart}</figure>\n"),
+        );
+    }
+    if let Some(k) = o.find("</style>") {
+        o.insert_str(
+            k,
+            "figure.waterfall{margin:.5rem 0;overflow-x:auto}figure.waterfall svg{max-width:100%;height:auto}\
+             @media print{figure.waterfall{break-inside:avoid}}",
+        );
+    }
+    o
 }
 
 /// A pairwise comparison as one self-contained HTML page. `marking` is the evaluation's

@@ -8,6 +8,7 @@ mod markdown;
 mod ranking;
 mod sheet;
 mod text;
+mod waterfall;
 
 pub use html::{comparison_html, html, ranking_html};
 pub use json::{comparison_json, json};
