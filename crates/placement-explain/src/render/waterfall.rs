@@ -168,6 +168,7 @@ fn tick_step(range: f64) -> f64 {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // test code: a failure should abort loudly
 mod tests {
     use super::*;
     use crate::contributions::PartKind;
