@@ -136,12 +136,12 @@ fn run(args: Args) -> anyhow::Result<()> {
     let lang = args.lang.into();
     let text = match args.format {
         Format::Json => {
-            serde_json::to_string_pretty(&serde_json::json!({
-                "schema_version": 1,
-                "calibration": c,
-                "decided_by_rule": problem.decided_by_rule,
-                "base": problem.base,
-            }))? + "\n"
+            serde_json::to_string_pretty(&placement_calibrate::Report {
+                schema_version: placement_calibrate::SCHEMA_VERSION,
+                calibration: c.clone(),
+                decided_by_rule: problem.decided_by_rule.clone(),
+                base: problem.base.clone(),
+            })? + "\n"
         }
         Format::Text => calibration(&c, &problem.decided_by_rule, lang, Style::Text),
         Format::Markdown => calibration(&c, &problem.decided_by_rule, lang, Style::Markdown),

@@ -176,6 +176,13 @@ fn generated() -> Vec<(&'static str, Value)> {
             ),
         ),
         (
+            "calibration",
+            output_schema(
+                out(&output).into_root_schema_for::<placement_calibrate::Report>(),
+                placement_calibrate::SCHEMA_VERSION,
+            ),
+        ),
+        (
             "benchmark",
             output_schema(
                 out(&output)
@@ -375,6 +382,12 @@ fn every_json_output_matches_its_schema() {
             "mcda-response",
             "mcda",
             vec!["fixtures/mcda/calibrate.json"],
+        ),
+        ("calibration", "calibrate", vec!["--format", "json"]),
+        (
+            "calibration",
+            "calibrate",
+            vec!["network", "--format", "json"],
         ),
         (
             "benchmark",

@@ -10,6 +10,7 @@ use crate::problem::Problem;
 const TOL: f64 = 1e-7;
 
 /// Settings.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Options {
     /// A decision counts as reproduced when its expression is at least this many points
@@ -24,6 +25,7 @@ impl Default for Options {
 }
 
 /// How a decision relates to the consistent weightings.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
@@ -36,6 +38,7 @@ pub enum Verdict {
 }
 
 /// One decision's result.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DecisionResult {
     /// Its label.
@@ -56,6 +59,7 @@ pub struct DecisionResult {
 }
 
 /// A weight or threshold: central value and feasible interval over the reproducible set.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Interval {
     /// Criterion or threshold name.
@@ -73,6 +77,7 @@ pub struct Interval {
 }
 
 /// The result of a calibration.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Calibration {
     /// The problem's title.

@@ -16,6 +16,7 @@ use crate::problem::{Decision, Group, Problem, Statement, Threshold};
 
 /// A decision the calibration leaves out because a rule, not a weight of the calibrated sides,
 /// decides it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RuleDecided {
     /// The country.

@@ -65,4 +65,22 @@ pub use calibrate::{
     calibrate, margin_of, Calibration, DecisionResult, Interval, Options, Verdict,
 };
 pub use error::{CalibrateError, InputProblem};
+
+/// Version of the [`Report`] JSON (`calibrate --format json`; docs/schemas/calibration.schema.json).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The JSON document of an engine calibration (`calibrate --format json`): the calibration,
+/// the decisions a rule decides (left out), and the rulebook it starts from.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Report {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The calibration.
+    pub calibration: Calibration,
+    /// Decisions left out because a rule, not a weight, decides them.
+    pub decided_by_rule: Vec<engine::RuleDecided>,
+    /// Id of the rulebook calibrated (the patch's base).
+    pub base: String,
+}
 pub use problem::{Decision, Group, Problem, Statement, Threshold};

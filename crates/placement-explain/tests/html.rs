@@ -47,8 +47,8 @@ fn explanation_comparison_and_ranking_render_in_chromium() {
         "<header><p class=\"marking\">Ongerubriceerd</p></header>".to_string(),
         "<footer><p class=\"marking\">Ongerubriceerd</p></footer>".to_string(),
         // The contributions as a waterfall chart with its text alternative.
-        "<figure class=\"waterfall\"><svg class=\"chart\" role=\"img\"".to_string(),
-        "<title id=\"wf-title\">Bijdragen aan de score: Verenigd Koninkrijk</title>".to_string(),
+        "role=\"img\" aria-labelledby=\"fig1-t fig1-d\"".to_string(),
+        "<title id=\"fig1-t\">Bijdragen aan de score: Verenigd Koninkrijk</title>".to_string(),
         format!(
             "; score: {}</desc>",
             placement_text::num(Lang::Nl, gb.contributions.score_total(), 2)

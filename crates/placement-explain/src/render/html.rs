@@ -3,15 +3,16 @@
 //! the classification marking stands in the header and footer of the page). Made from the same
 //! blocks as the text and Markdown, so it says the same things.
 
-use placement_report::html::{Cell, Page, Table};
+use placement_report::html::{Cell, Figure, Page, Table};
 
 use super::doc::{self, Block};
 use crate::compare::Comparison;
 use crate::explainer::Explanation;
 use crate::i18n::Lang;
 
-/// The page of these blocks (the shared page builder of `placement-report`).
-fn page_of(blocks: &[Block], lang: Lang, marking: &str) -> Page {
+/// The page of these blocks (the shared page builder of `placement-report`), with `figure`
+/// placed right after the heading it belongs under.
+fn page_of(blocks: &[Block], lang: Lang, marking: &str, figure: Option<(&str, &Figure)>) -> Page {
     let title = blocks
         .iter()
         .find_map(|b| match b {
@@ -23,7 +24,13 @@ fn page_of(blocks: &[Block], lang: Lang, marking: &str) -> Page {
     for b in blocks {
         match b {
             Block::Title(t) => p.h1(t),
-            Block::Heading(h) => p.h2(h),
+            Block::Heading(h) => {
+                p.h2(h);
+                match figure {
+                    Some((under, f)) if under == h => p.figure(f),
+                    _ => &mut p,
+                }
+            }
             Block::Para(x) => p.para(x),
             Block::Item(i) => p.item(i),
         };
@@ -32,14 +39,13 @@ fn page_of(blocks: &[Block], lang: Lang, marking: &str) -> Page {
 }
 
 fn page(blocks: &[Block], lang: Lang, marking: &str) -> String {
-    page_of(blocks, lang, marking).finish()
+    page_of(blocks, lang, marking, None).finish()
 }
 
 /// The full explanation as one self-contained HTML page, with the contributions to the score
 /// as a waterfall chart (inline SVG with a text alternative) under their heading.
 pub fn html(e: &Explanation, lang: Lang) -> String {
     let blocks = doc::explanation(e, lang);
-    let mut o = page(&blocks, lang, lang.marking(e.provenance.marking));
     let heading = lang.pick("Contributions to the score", "Bijdragen aan de score");
     let parts: Vec<(String, &crate::contributions::Part)> = e
         .contributions
@@ -47,27 +53,19 @@ pub fn html(e: &Explanation, lang: Lang) -> String {
         .iter()
         .map(|p| (doc::part_name(lang, p), p))
         .collect();
-    let chart = super::waterfall::waterfall_svg(
+    let chart = super::waterfall::waterfall(
         &parts,
         e.contributions.score_total(),
         lang,
         &format!("{heading}: {}", lang.pick(&e.name_en, &e.name_nl)),
     );
-    let marker = format!("<h2>{}</h2>\n", escape(heading));
-    if let Some(k) = o.find(&marker) {
-        o.insert_str(
-            k + marker.len(),
-            &format!("<figure class=\"waterfall\">{chart}</figure>\n"),
-        );
-    }
-    if let Some(k) = o.find("</style>") {
-        o.insert_str(
-            k,
-            "figure.waterfall{margin:.5rem 0;overflow-x:auto}figure.waterfall svg{max-width:100%;height:auto}\
-             @media print{figure.waterfall{break-inside:avoid}}",
-        );
-    }
-    o
+    page_of(
+        &blocks,
+        lang,
+        lang.marking(e.provenance.marking),
+        Some((heading, &chart)),
+    )
+    .finish()
 }
 
 /// A pairwise comparison as one self-contained HTML page. `marking` is the evaluation's
@@ -104,7 +102,7 @@ pub fn ranking_html(
         lang.pick("rulebook", "regelboek"),
         evaluation.rulebook.hash
     )));
-    let mut p = page_of(&blocks, lang, lang.marking(evaluation.marking));
+    let mut p = page_of(&blocks, lang, lang.marking(evaluation.marking), None);
     let heads = [
         lang.pick("Rank", "Rang"),
         lang.pick("Country", "Land"),

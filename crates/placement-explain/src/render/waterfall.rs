@@ -5,6 +5,8 @@
 
 use std::fmt::Write as _;
 
+use placement_report::html::{escape, Figure};
+
 use crate::contributions::Part;
 use crate::i18n::{num, signed, Lang};
 
@@ -21,14 +23,9 @@ const VALUE_W: f64 = 70.0;
 const TOP: f64 = 48.0;
 const BOTTOM: f64 = 40.0;
 
-/// A waterfall of `parts` (each with its label) ending at `total`, as one `<svg>` element with a
-/// `<title>` and a `<desc>` that lists every bar in words (the chart's text alternative).
-pub(crate) fn waterfall_svg(
-    parts: &[(String, &Part)],
-    total: f64,
-    lang: Lang,
-    title: &str,
-) -> String {
+/// A waterfall of `parts` (each with its label) ending at `total`, as a figure whose
+/// description lists every bar in words (the chart's text alternative).
+pub(crate) fn waterfall(parts: &[(String, &Part)], total: f64, lang: Lang, title: &str) -> Figure {
     // The running sum and its extent (a loss can take it below 0; the axis covers both).
     let mut ends = Vec::with_capacity(parts.len());
     let mut at = 0.0_f64;
@@ -47,7 +44,7 @@ pub(crate) fn waterfall_svg(
     let rows = parts.len() + 1;
     let height = TOP + ROW * rows as f64 + BOTTOM;
     let width = LABEL_W + PLOT_W + VALUE_W;
-    let esc = super::html::escape;
+    let esc = escape;
     let mut desc = Vec::with_capacity(rows);
     for (label, p) in parts {
         desc.push(format!("{label}: {}", signed(lang, p.points, 2)));
@@ -60,13 +57,8 @@ pub(crate) fn waterfall_svg(
     let mut o = String::new();
     let _ = write!(
         o,
-        "<svg class=\"chart\" role=\"img\" \
-         aria-labelledby=\"wf-title wf-desc\" width=\"{width}\" height=\"{height}\" \
-         viewBox=\"0 0 {width} {height}\" font-family=\"system-ui,Arial,sans-serif\" font-size=\"12\">\
-         <title id=\"wf-title\">{}</title><desc id=\"wf-desc\">{}</desc>\
+        "<g font-family=\"system-ui,Arial,sans-serif\" font-size=\"12\">\
          <text x=\"0\" y=\"18\" font-size=\"14\" font-weight=\"700\">{}</text>",
-        esc(title),
-        esc(&desc.join("; ")),
         esc(title)
     );
     // Axis with ticks, in points, above the bars.
@@ -149,8 +141,15 @@ pub(crate) fn waterfall_svg(
         TOTAL,
         &num(lang, total, 2),
     );
-    o.push_str("</svg>");
-    o
+    o.push_str("</g>");
+    Figure {
+        title: title.to_string(),
+        description: desc.join("; "),
+        width: width as u32,
+        height: height.ceil() as u32,
+        shapes: o,
+        caption: None,
+    }
 }
 
 /// A tick spacing of 1, 2 or 5 × 10^k giving four to ten ticks over `range`.
@@ -194,14 +193,13 @@ mod tests {
             ("B".to_string(), &b),
             ("C".to_string(), &c),
         ];
-        let svg = waterfall_svg(&parts, 38.5, Lang::En, "Contributions");
+        let fig = waterfall(&parts, 38.5, Lang::En, "Contributions");
+        let svg = &fig.shapes;
         assert_eq!(svg.matches("<rect").count(), 4);
         assert!(svg.contains(GAIN) && svg.contains(LOSS) && svg.contains(TOTAL));
-        assert!(
-            svg.contains(
-                "<desc id=\"wf-desc\">A: +30.00; B: +12.50; C: −4.00; score: 38.50</desc>"
-            ),
-            "{svg}"
+        assert_eq!(
+            fig.description,
+            "A: +30.00; B: +12.50; C: −4.00; score: 38.50"
         );
         // Each bar starts where the previous one ended: the loss C spans 38.5–42.5, so its left
         // edge is where the total's bar (0–38.5) ends.
@@ -239,7 +237,8 @@ mod tests {
     #[test]
     fn dutch_uses_the_decimal_comma() {
         let a = part("a", 12.25);
-        let svg = waterfall_svg(&[("A".to_string(), &a)], 12.25, Lang::Nl, "Bijdragen");
+        let fig = waterfall(&[("A".to_string(), &a)], 12.25, Lang::Nl, "Bijdragen");
+        let svg = &fig.shapes;
         assert!(
             svg.contains("+12,25") && svg.contains("punten (schaal 0–100)"),
             "{svg}"
