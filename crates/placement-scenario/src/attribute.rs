@@ -377,15 +377,15 @@ impl Attributor<'_> {
             }
             return Ok(());
         }
-        let outcome_codes: BTreeSet<CountryCode> = changed
-            .iter()
-            .filter(|c| c.outcome_changed)
-            .map(|c| c.country)
-            .collect();
+        // Every changed country, rank-only ones included: a change that alone moves a
+        // rank-only country's own score (e.g. through a springboard link) causes its move, so
+        // the cheap single-country path is taken only when no changed country reads the
+        // changed one.
+        let changed_codes: BTreeSet<CountryCode> = changed.iter().map(|c| c.country).collect();
         // Alone: each change applied to the base.
         let mut alone: BTreeMap<usize, Variant> = BTreeMap::new();
         for &i in &relevant {
-            let v = self.alone(&self.scenario.changes[i], &outcome_codes)?;
+            let v = self.alone(&self.scenario.changes[i], &changed_codes)?;
             alone.insert(i, v);
         }
         let mut without: BTreeMap<usize, Variant> = BTreeMap::new();
@@ -448,7 +448,7 @@ impl Attributor<'_> {
     fn alone(
         &mut self,
         change: &Change,
-        outcome_codes: &BTreeSet<CountryCode>,
+        changed_codes: &BTreeSet<CountryCode>,
     ) -> Result<Variant, ScenarioError> {
         let base = &self.scenario.base;
         if let Some(x) = change.country().filter(|_| change.is_local()) {
@@ -457,7 +457,7 @@ impl Attributor<'_> {
                 .assessment
                 .countries()
                 .iter()
-                .any(|ca| outcome_codes.contains(&ca.code) && kernel::reads_country(ca, x));
+                .any(|ca| changed_codes.contains(&ca.code) && kernel::reads_country(ca, x));
             let portfolio = engine.kernel().couples_all();
             if !linked && !portfolio {
                 if let Some(ca) = base.assessment.get(x) {

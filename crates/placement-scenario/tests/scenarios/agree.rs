@@ -47,6 +47,71 @@ source = "test"
     assert_eq!(s.base.assessment, AssessmentSet::default_fixture().unwrap());
 }
 
+/// Regression (issue 11 item 3, several changes): a country that only moved in rank is caused
+/// by a change exactly when that change alone moves its own score, also when the score moves
+/// through a link to the changed country (AU's springboard value reads ID's need). Checked
+/// against full evaluations of the base plus each change alone. Before the fix AU was
+/// "displaced" although ID's change alone lowered its score.
+#[test]
+fn a_rank_move_is_caused_by_a_change_that_alone_moves_the_countrys_score() {
+    let text = r#"
+[scenario]
+name = "id-and-gb"
+description = "x"
+author = "test"
+date = "2025-11-12"
+[[override]]
+country = "ID"
+criterion = "crime_relation"
+value = 0
+source = "test"
+[[override]]
+country = "GB"
+criterion = "cooperation_quality"
+value = 2
+source = "test"
+"#;
+    let s = Scenario::parse("t.toml", text, ".".as_ref()).unwrap();
+    let d = compare(&s).unwrap();
+    let alone: Vec<placement_core::Evaluation> = s
+        .changes
+        .iter()
+        .map(|ch| {
+            let mut st = s.base.clone();
+            ch.apply(&mut st);
+            Engine::new(&st.rulebook).evaluate(&st.assessment).unwrap()
+        })
+        .collect();
+    let mut checked = 0;
+    for c in d.changed.iter().filter(|c| !c.outcome_changed) {
+        let base = c.before.unwrap().score;
+        for (i, e) in alone.iter().enumerate() {
+            let moved = e.record(c.country).unwrap().score != base;
+            assert_eq!(
+                moved,
+                c.causes.single.contains(&i),
+                "{} change {i}: {:?}",
+                c.country,
+                c.causes
+            );
+        }
+        assert_eq!(
+            c.causes.displaced,
+            c.causes.single.is_empty(),
+            "{}",
+            c.country
+        );
+        checked += 1;
+    }
+    assert!(checked > 0);
+    let au = d.country("AU").expect("AU moves");
+    assert!(
+        !au.outcome_changed && au.causes.single == vec![0],
+        "{:?}",
+        au.causes
+    );
+}
+
 /// Regression (issue 11): with a single effective change, a country that only moved in rank
 /// because others moved (its own score identical) is displaced, not caused by the change.
 #[test]
@@ -80,6 +145,10 @@ source = "test"
     }
     assert!(d.country("MX").is_some_and(|c| !c.causes.displaced));
     assert!(displaced > 0, "the change should move others' ranks");
+    // The issue's case: BA moves up one place with an identical score: displaced.
+    let ba = d.country("BA").expect("BA moves in rank");
+    assert!(!ba.outcome_changed && ba.causes.displaced && ba.causes.single.is_empty());
+    assert_eq!(ba.before.unwrap().score, ba.after.unwrap().score);
 }
 
 /// Every scenario file in fixtures/scenarios, sorted.
