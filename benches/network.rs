@@ -1,7 +1,8 @@
-//! Network planning benchmarks on a synthetic but realistic instance: 250 candidate countries,
+//! Network planning benchmarks. `bench`: a synthetic but realistic instance, 250 candidate countries,
 //! 120 candidate posts (about one in five with a double-placement option), capacity 30.
 //! Generated deterministically (`placement_network::synthetic`), so every run measures the same
-//! problem. Each timed closure asserts its result.
+//! problem. `grid`: hard points of the capacity × budget grid on the shipped 2025 network (and
+//! its varied-cost stress variant), see docs/network.md. Each timed closure asserts its result.
 #![allow(clippy::expect_used)] // bench code: a failure should abort loudly
 #![allow(missing_docs)] // criterion_group! generates an undocumented pub fn
 
@@ -9,6 +10,9 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use placement_network::analysis::solve;
+use placement_network::grid::{
+    constraints as grid_constraints, fixture_instance, varied_cost_instance,
+};
 use placement_network::synthetic::synthetic;
 use placement_network::{greedy, solve_exact, Constraints, ExactOptions, Resolved};
 
@@ -59,9 +63,35 @@ fn bench(c: &mut Criterion) {
     }
 }
 
+/// Grid points (docs/network.md, `placement_network::grid`) that hit the 10 s time limit before
+/// the budget row was tightened, and the slowest point of the varied-cost stress grid.
+fn grid(c: &mut Criterion) {
+    let fixture = fixture_instance().expect("fixture");
+    let varied = varied_cost_instance().expect("fixture");
+    for (name, instance, capacity, budget) in [
+        ("network_grid_c15_b3040000", &fixture, 15, 3_040_000.0),
+        ("network_grid_c45_b10040000", &fixture, 45, 10_040_000.0),
+        ("network_grid_c60_b15040000", &fixture, 60, 15_040_000.0),
+        ("network_grid_varied_c15_b4040000", &varied, 15, 4_040_000.0),
+    ] {
+        let cons = grid_constraints(capacity, budget);
+        let reference = solve(instance, &cons, ExactOptions::default()).expect("solves");
+        assert!(!reference.time_limit_hit, "{name}: hit the time limit");
+        let optimum = reference.exact.value;
+        // Measures greedy plus the exact solve, as the report's main solve runs them.
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                let s = solve(black_box(instance), &cons, ExactOptions::default()).expect("solves");
+                assert!(!s.time_limit_hit && (s.exact.value - optimum).abs() < 1e-9);
+                s
+            })
+        });
+    }
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = bench
+    targets = bench, grid
 }
 criterion_main!(benches);

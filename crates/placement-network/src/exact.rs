@@ -25,9 +25,16 @@
 //! 2. **Options without value** (covering no country with value) are dropped when no lock or
 //!    region minimum could need them: removing one from any plan keeps its value and frees
 //!    resources. Redundant rows (police ≤ N when N_P ≥ N, …) are not created.
-//! 3. **An incumbent** before the search: the best of the greedy plan, the root LP rounded down
+//! 3. **Tightened resource rows.** The capacity row's right-hand side becomes the liaisons the
+//!    budget can pay for at the cheapest cost per liaison, when that is fewer; the budget row's
+//!    is rounded down to the greatest common divisor of the option costs (when they are whole
+//!    euros). Both hold for every integral plan. With the fixture's uniform EUR 280,000 per
+//!    liaison a budget becomes a number of liaisons and the root LP is integral again; before
+//!    this, budgets between two multiples of the cost left a fractional LP whose gap the search
+//!    could not close (issue 14: 17 of 165 grid points stopped at the 10 s limit).
+//! 4. **An incumbent** before the search: the best of the greedy plan, the root LP rounded down
 //!    and completed greedily, each improved by a local search (add, swap, drop-and-refill).
-//! 4. **Bound fixing.** For every option integral in the root LP, the LP is re-solved with the
+//! 5. **Bound fixing.** For every option integral in the root LP, the LP is re-solved with the
 //!    option flipped (dual simplex, warm). If that bound is below the incumbent, no plan with
 //!    the flipped value can beat the incumbent, so the option is fixed (out, or in). The
 //!    incumbent itself always survives the fixing (its value would otherwise exceed the bound).
@@ -131,6 +138,58 @@ struct Model<'a> {
     /// Group rows: options in the group and the minimum.
     groups: Vec<(Vec<usize>, f64)>,
     countries: usize,
+    /// Right-hand side of the capacity row, tightened by the budget (reduction 3).
+    capacity: u32,
+    /// Right-hand side of the budget row, rounded down to the costs' common unit (reduction 3);
+    /// `None` when the budget is unlimited.
+    budget: Option<f64>,
+}
+
+/// Tightened right-hand sides of the capacity and budget rows (reduction 3): the liaisons the
+/// budget can pay for at the cheapest cost per liaison, and the budget rounded down to the
+/// greatest common divisor of the option costs when they are whole euros. Both hold for every
+/// integral plan, so the optimum is unchanged; the LP bound can only improve.
+fn tightened(opts: &[Opt], resolved: &Resolved) -> (u32, Option<f64>) {
+    let budget = resolved.budget;
+    if !budget.is_finite() {
+        return (resolved.capacity, None);
+    }
+    // The feasibility check allows 1e-6 EUR over the budget; so does the tightening.
+    let slack = budget + 1e-6;
+    let per_liaison = opts
+        .iter()
+        .filter(|o| o.staffing.total() > 0)
+        .map(|o| o.cost / f64::from(o.staffing.total()))
+        .fold(f64::INFINITY, f64::min);
+    let capacity = if per_liaison.is_finite() && per_liaison > 0.0 {
+        let affordable = (slack / per_liaison).floor();
+        if affordable < f64::from(resolved.capacity) {
+            affordable.max(0.0) as u32
+        } else {
+            resolved.capacity
+        }
+    } else {
+        resolved.capacity
+    };
+    // Whole-euro costs below 2^53 are exact in f64, and so is their greatest common divisor.
+    let whole = |c: f64| c >= 0.0 && c.fract() == 0.0 && c < 9.0e15;
+    let unit = opts
+        .iter()
+        .map(|o| o.cost)
+        .try_fold(0u64, |g, c| whole(c).then(|| gcd(g, c as u64)));
+    let budget = match unit {
+        Some(u) if u > 0 => (slack / u as f64).floor() * u as f64,
+        _ => budget,
+    };
+    (capacity, Some(budget))
+}
+
+fn gcd(a: u64, b: u64) -> u64 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
 }
 
 impl<'a> Model<'a> {
@@ -207,8 +266,11 @@ impl<'a> Model<'a> {
                 (members, f64::from(g.min))
             })
             .collect();
+        let (capacity, budget) = tightened(&opts, resolved);
         Model {
             resolved,
+            capacity,
+            budget,
             opts,
             direct,
             levels,
@@ -270,10 +332,10 @@ impl<'a> Model<'a> {
         pb.add_constraint(
             terms(&|o| f64::from(o.staffing.total())),
             ComparisonOp::Le,
-            f64::from(r.capacity),
+            f64::from(self.capacity),
         );
         rows += 1;
-        if r.police < r.capacity {
+        if r.police < self.capacity {
             pb.add_constraint(
                 terms(&|o| f64::from(o.staffing.police)),
                 ComparisonOp::Le,
@@ -281,7 +343,7 @@ impl<'a> Model<'a> {
             );
             rows += 1;
         }
-        if r.marechaussee < r.capacity {
+        if r.marechaussee < self.capacity {
             pb.add_constraint(
                 terms(&|o| f64::from(o.staffing.marechaussee)),
                 ComparisonOp::Le,
@@ -289,8 +351,8 @@ impl<'a> Model<'a> {
             );
             rows += 1;
         }
-        if r.budget.is_finite() {
-            pb.add_constraint(terms(&|o| o.cost), ComparisonOp::Le, r.budget);
+        if let Some(budget) = self.budget {
+            pb.add_constraint(terms(&|o| o.cost), ComparisonOp::Le, budget);
             rows += 1;
         }
         for (members, min) in &self.groups {
@@ -566,7 +628,7 @@ pub fn solve_exact(
             }
         }
     }
-    // Bound of each option's flip (reduction 4); an option integral in the root LP whose
+    // Bound of each option's flip (reduction 5); an option integral in the root LP whose
     // flipped bound is below the incumbent is fixed.
     let mut flipped: Vec<Option<(f64, bool)>> = vec![None; n];
     if incumbent.is_some() {

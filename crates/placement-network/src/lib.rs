@@ -39,6 +39,7 @@
 //! - `brute`: exhaustive search, the reference for tests.
 //! - `reference`: the plain MIP through good_lp, the reference for tests on larger instances.
 //! - `synthetic`: deterministic synthetic instances for benchmarks and tests.
+//! - `grid`: the capacity × budget grid the solver is measured on (docs/network.md).
 //!
 //! *Architecture invariants*: the crate never changes a core score (it reads decision records);
 //! the analysis computes, the renderers only format; nothing depends on time or randomness, so
@@ -56,6 +57,8 @@ pub mod error;
 pub mod exact;
 pub mod graph;
 pub mod greedy;
+#[cfg(feature = "testing")]
+pub mod grid;
 pub mod model;
 #[cfg(feature = "testing")]
 pub mod reference;

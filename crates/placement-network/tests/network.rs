@@ -437,6 +437,24 @@ mod property {
                 prop_assert!(r.is_feasible(&inst, &g.choices));
             }
         }
+
+        /// Costs in whole units of EUR 70,000 (so the budget row is rounded down to a unit and
+        /// the budget bounds the number of liaisons): the tightened rows keep the optimum.
+        #[test]
+        fn tightened_budget_rows_keep_the_optimum(seed in 0u64..10_000, posts in 2usize..8, cap in 1u32..8, budget in 200_000.0f64..2_000_000.0) {
+            let mut inst = synthetic(30, posts, seed);
+            for post in &mut inst.posts {
+                for o in &mut post.options {
+                    o.cost = (o.cost / 70_000.0).round().max(1.0) * 70_000.0;
+                }
+            }
+            let c = Constraints { budget: Some(budget), ..cons(cap) };
+            let r = Resolved::new(&inst, &c).unwrap();
+            let s = solve(&inst, &c, ExactOptions::default()).unwrap();
+            let b = brute_force(&inst, &r).unwrap();
+            prop_assert!((s.exact.value - b.value).abs() < 1e-6, "exact {} brute {}", s.exact.value, b.value);
+            prop_assert!(r.is_feasible(&inst, &s.exact.choices));
+        }
     }
 }
 
@@ -482,6 +500,24 @@ mod reduced {
                 assert!(r.is_feasible(&inst, &e.plan.choices));
             }
         }
+    }
+
+    /// Found by fuzzing the options (issue 14): capacity 43 with EUR 10.04 m ran for minutes.
+    /// At EUR 280,000 per liaison that budget pays for 35 liaisons; the tightened budget row
+    /// makes the root relaxation integral, so the plan is the capacity-35 optimum, at once.
+    #[test]
+    fn a_budget_of_whole_liaisons_solves_like_a_capacity() {
+        let inst = placement_network::grid::fixture_instance().unwrap();
+        let budgeted = placement_network::grid::constraints(43, 10_040_000.0);
+        let s = solve(&inst, &budgeted, ExactOptions::default()).unwrap();
+        let capped = Constraints {
+            budget: None,
+            ..placement_network::grid::constraints(35, 0.0)
+        };
+        let t = solve(&inst, &capped, ExactOptions::default()).unwrap();
+        assert!(!s.time_limit_hit && s.size.nodes == 0, "{:?}", s.size);
+        assert!((s.exact.value - t.exact.value).abs() < 1e-9);
+        assert_eq!(s.exact.staffing.total(), 35);
     }
 
     #[test]
