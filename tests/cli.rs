@@ -441,8 +441,8 @@ fn network_time_limit_is_reported_with_its_gap() {
     );
     // Without the limit the same scenario is solved to optimality, at a value at least as high.
     let full: Vec<&str> = json[..5]
-        .to_vec()
-        .into_iter()
+        .iter()
+        .copied()
         .chain(["--format", "json"])
         .collect();
     let o = run("network", &full);
