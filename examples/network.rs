@@ -248,15 +248,8 @@ fn run(args: Args) -> anyhow::Result<()> {
         Err(e) => return Err(e.into()),
     };
     if let Some(path) = &args.plot {
-        let title = format!(
-            "Value covered by capacity ({})",
-            if report.illustrative {
-                "illustrative"
-            } else {
-                "assessed"
-            }
-        );
-        cli::output::write_atomic(path, value_curve_svg(&title, &report.curve), &inputs)?;
+        let svg = value_curve_svg(&report, args.lang.into());
+        cli::output::write_atomic(path, svg, &inputs)?;
     }
     if report.solution.exact.choices.is_empty() {
         let cheapest = instance

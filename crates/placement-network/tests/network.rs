@@ -162,12 +162,156 @@ mod small {
         let r = report(&inst, &cons(2), &opts).unwrap();
         let ys: Vec<f64> = r.curve.iter().map(|p| p.exact.unwrap()).collect();
         assert!(ys.windows(2).all(|w| w[1] + 1e-9 >= w[0]), "{ys:?}");
-        let svg = placement_network::svg::value_curve_svg("t", &r.curve);
+        let svg = placement_network::svg::value_curve_svg(&r, placement_text::Lang::En);
         assert!(
             svg.starts_with("<svg")
                 && svg.contains("<polyline")
                 && svg.trim_end().ends_with("</svg>")
         );
+    }
+
+    /// The value curve of the shipped fixture, parsed as XML: a full title, labelled axes, an
+    /// exact and a greedy marker at every capacity of the curve (different shapes and
+    /// colours), the chosen plan at its capacity and the 2025 network at its 43 liaisons, on
+    /// the same x scale as the curve's markers, and a legend naming all four; in EN and NL.
+    #[test]
+    fn value_curve_svg_marks_the_chosen_plan_and_the_2025_network() {
+        use quick_xml::events::Event;
+        let inst = placement_network::grid::fixture_instance().unwrap();
+        let opts = ReportOptions {
+            resolve_marginals: false,
+            ..ReportOptions::default()
+        };
+        let r = report(&inst, &cons(30), &opts).unwrap();
+        for lang in [placement_text::Lang::En, placement_text::Lang::Nl] {
+            let svg = placement_network::svg::value_curve_svg(&r, lang);
+            let mut reader = quick_xml::Reader::from_str(&svg);
+            // (element, attributes) of every start or empty element; text of every text node.
+            let mut elements: Vec<(String, std::collections::BTreeMap<String, String>)> =
+                Vec::new();
+            let mut texts: Vec<String> = Vec::new();
+            loop {
+                match reader.read_event().unwrap() {
+                    Event::Start(e) | Event::Empty(e) => {
+                        let attrs = e
+                            .attributes()
+                            .map(|a| {
+                                let a = a.unwrap();
+                                (
+                                    a.key.as_ref().to_string(),
+                                    quick_xml::escape::unescape(&a.value).unwrap().into_owned(),
+                                )
+                            })
+                            .collect();
+                        elements.push((e.name().as_ref().to_string(), attrs));
+                    }
+                    Event::Text(t) => texts.push(
+                        quick_xml::escape::unescape(t.as_ref())
+                            .unwrap()
+                            .into_owned(),
+                    ),
+                    Event::Eof => break,
+                    _ => {}
+                }
+            }
+            let all = texts.join("\n");
+            let (nl, want) = match lang {
+                placement_text::Lang::En => (
+                    false,
+                    [
+                        "Value covered by capacity, 10–60 liaisons",
+                        "capacity (liaisons)",
+                        "value covered (need × added value, points)",
+                        "greedy heuristic",
+                        "chosen plan: 30 liaisons",
+                        "2025 network: 43 liaisons",
+                    ],
+                ),
+                placement_text::Lang::Nl => (
+                    true,
+                    [
+                        "Gedekte waarde naar capaciteit, 10–60 liaisons",
+                        "capaciteit (liaisons)",
+                        "gedekte waarde (behoefte × meerwaarde, punten)",
+                        "gretige heuristiek",
+                        "gekozen plan: 30 liaisons",
+                        "netwerk 2025: 43 liaisons",
+                    ],
+                ),
+            };
+            for w in want {
+                assert!(all.contains(w), "{w:?} missing from\n{all}");
+            }
+            if nl {
+                assert!(placement_text::raw_ids(&all).is_empty(), "{all}");
+            }
+            let attr = |e: &(String, std::collections::BTreeMap<String, String>), k: &str| {
+                e.1.get(k).cloned()
+            };
+            // x of a marker: circle cx, rect x + 4, path's first move-to.
+            let x_of = |e: &(String, std::collections::BTreeMap<String, String>)| -> f64 {
+                match e.0.as_str() {
+                    "circle" => attr(e, "cx").unwrap().parse().unwrap(),
+                    "rect" => attr(e, "x").unwrap().parse::<f64>().unwrap() + 4.0,
+                    _ => attr(e, "d").unwrap()[1..]
+                        .split(' ')
+                        .next()
+                        .unwrap()
+                        .parse()
+                        .unwrap(),
+                }
+            };
+            let of_class =
+                |class: &str| -> Vec<&(String, std::collections::BTreeMap<String, String>)> {
+                    elements
+                        .iter()
+                        .filter(|e| e.0 != "polyline" && attr(e, "class").as_deref() == Some(class))
+                        .collect()
+                };
+            let exact = of_class("exact");
+            let greedy = of_class("greedy");
+            assert_eq!(exact.len(), r.curve.len());
+            assert_eq!(greedy.len(), r.curve.len());
+            assert!(exact.iter().all(|e| e.0 == "circle") && greedy.iter().all(|e| e.0 == "rect"));
+            assert_ne!(attr(exact[0], "fill"), attr(greedy[0], "stroke"));
+            // x is linear in capacity: recover the scale from the first and last exact markers.
+            let cap = |e: &(String, std::collections::BTreeMap<String, String>)| -> f64 {
+                attr(e, "data-capacity").unwrap().parse().unwrap()
+            };
+            let (a, b) = (exact[0], exact[exact.len() - 1]);
+            let scale = (x_of(b) - x_of(a)) / (cap(b) - cap(a));
+            let expect_x = |c: f64| x_of(a) + (c - cap(a)) * scale;
+            for e in exact.iter().chain(&greedy) {
+                assert!((x_of(e) - expect_x(cap(e))).abs() < 0.11, "{e:?}");
+            }
+            let by_id = |id: &str| {
+                elements
+                    .iter()
+                    .find(|e| attr(e, "id").as_deref() == Some(id))
+                    .unwrap()
+            };
+            let chosen = by_id("chosen");
+            let network = by_id("network-2025");
+            assert_eq!(cap(chosen), 30.0);
+            assert_eq!(cap(network), 43.0);
+            assert!((x_of(chosen) - expect_x(30.0)).abs() < 0.11);
+            assert!((x_of(network) - expect_x(43.0)).abs() < 0.11);
+            let value: f64 = attr(chosen, "data-value").unwrap().parse().unwrap();
+            assert!((value - r.solution.exact.value).abs() < 1e-3);
+            let value: f64 = attr(network, "data-value").unwrap().parse().unwrap();
+            assert!((value - r.comparisons[0].value_2025).abs() < 1e-3);
+            // Four distinct colours: exact, greedy, chosen, 2025.
+            let colours: std::collections::BTreeSet<String> = [
+                attr(exact[0], "fill"),
+                attr(greedy[0], "stroke"),
+                attr(chosen, "fill"),
+                attr(network, "fill"),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            assert_eq!(colours.len(), 4, "{colours:?}");
+        }
     }
 }
 
