@@ -6,6 +6,7 @@
 //! cargo run --release --example weights_benchmark                       # embedded fixture
 //! cargo run --release --example weights_benchmark -- --top 5 --metric kendall
 //! cargo run --release --example weights_benchmark -- --smaa 100000 --seed 1 --svg smaa.svg
+//! cargo run --release --example weights_benchmark -- --lang nl --smaa 10000 --top 15 --svg smaa.svg
 //! cargo run --release --example weights_benchmark -- --input my.toml --rules my.toml --format csv
 //! cargo run --release --example weights_benchmark -- --schemes given,equal --methods wsm,placement
 //! ```
@@ -28,7 +29,7 @@ use placement_mcda::placement::PlacementProblem;
 mod cli;
 #[path = "common/progress.rs"]
 mod progress;
-use cli::Sources;
+use cli::{LangArg, Sources};
 
 #[derive(Parser)]
 #[command(about = "Compare weighting schemes and MCDA methods with the placement engine")]
@@ -51,8 +52,11 @@ struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// Write the SMAA-2 rank acceptability chart to this SVG file (10,000 samples unless
-    /// --smaa says otherwise).
+    /// Language of the text and of the chart.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
+    /// Write the SMAA-2 rank acceptability chart of the first --top alternatives to this SVG
+    /// file (10,000 samples unless --smaa says otherwise).
     #[arg(long)]
     svg: Option<PathBuf>,
     /// Comma-separated schemes (default: given,equal,roc,rs,rr,entropy,critic,std).
@@ -84,7 +88,9 @@ enum MetricArg {
 
 fn main() -> ExitCode {
     // The error with its causes, the core's in words.
-    cli::exit(run(Args::parse()))
+    let args = Args::parse();
+    let lang = args.lang.into();
+    cli::exit_in(lang, run(args))
 }
 
 fn parse_list<T: Copy>(
@@ -104,6 +110,7 @@ fn parse_list<T: Copy>(
 }
 
 fn run(args: Args) -> Result<()> {
+    let lang = args.lang.into();
     let (set, rules) = args.sources.load()?;
     let problem = PlacementProblem::evaluate(&set, &rules)?;
     let mut metrics = vec![Metric::Spearman];
@@ -141,7 +148,7 @@ fn run(args: Args) -> Result<()> {
     let report = benchmark::run_with_progress(&problem, &opts, &mut |d, t| bar.update(d, t))?;
     if let Some(path) = &args.svg {
         let svg = report
-            .smaa_svg()
+            .smaa_svg(lang, args.top)
             .ok_or_else(|| anyhow!("no SMAA-2 result to draw"))?;
         cli::output::write_atomic(path, svg, &args.sources.inputs())?;
     }
@@ -153,7 +160,7 @@ fn run(args: Args) -> Result<()> {
             })? + "\n"
         }
         Format::Csv => report.to_csv(),
-        Format::Text => report.to_text(args.top),
+        Format::Text => report.to_text_in(lang, args.top),
     };
     cli::print(&out);
     Ok(())

@@ -4,7 +4,8 @@
 //! - `outputs_never_replace_inputs`: every output option pointed at every input of the same
 //!   run (also through a symlink, a `./` spelling and a hard link) is refused, input untouched.
 //! - `interrupted_writes_leave_no_partial_output`: SIGTERM at random moments leaves the old
-//!   output whole or the new one complete, and no stray temporary.
+//!   output whole or the new one complete, and no stray temporary;
+//!   `sigint_leaves_no_partial_svg_and_no_temporary`: the same for Ctrl-C over a whole run.
 //! - `errors_*`, `closed_pipe_*`: one CLI behaviour (exit codes, `error:` prefix, no panic).
 //! - `bounded_*`: size caps and file types.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failure should abort loudly
@@ -12,6 +13,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 /// The directory holding the built examples.
 fn examples_dir() -> PathBuf {
@@ -482,4 +484,85 @@ fn network_time_limit_is_reported_with_its_gap() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["solution"]["time_limit_hit"], false);
     assert_eq!(v["solution"]["proven_gap"], 0.0);
+}
+
+/// Ctrl-C (SIGINT) during `weights_benchmark --svg`, at delays spread over a whole run (0 to
+/// 110 % of an uninterrupted one, 30 runs), so that some interrupts land before, some during
+/// and some after the atomic write: afterwards the target holds its old content or the
+/// complete new chart, byte for byte, and nothing else is in the directory. (`mcda` writes no
+/// file: its only output is stdout.)
+#[test]
+fn sigint_leaves_no_partial_svg_and_no_temporary() {
+    let d = scratch("sigint");
+    let out = d.join("smaa.svg");
+    let target = out.to_str().unwrap().to_string();
+    // all 139 rows: the largest chart, the longest write
+    let args = [
+        "--methods",
+        "wsm",
+        "--schemes",
+        "given",
+        "--smaa",
+        "300",
+        "--top",
+        "200",
+        "--svg",
+        &target,
+    ];
+    let start = Instant::now();
+    let ok = example("weights_benchmark")
+        .args(args)
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    let whole_run = start.elapsed();
+    assert!(ok.success());
+    let reference = std::fs::read(&out).unwrap();
+    assert!(reference.starts_with(b"<svg") && reference.ends_with(b"</svg>\n"));
+    let runs = 30u32;
+    let (mut old, mut new, mut interrupted) = (0, 0, 0);
+    for i in 0..runs {
+        std::fs::write(&out, "old").unwrap();
+        let child = example("weights_benchmark")
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // delays from 0 to 110 % of an uninterrupted run
+        std::thread::sleep(whole_run.mul_f64(1.1 * f64::from(i) / f64::from(runs)));
+        let _ = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status();
+        let o = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!err.contains("panicked"), "run {i}: {err}");
+        if !o.status.success() {
+            interrupted += 1;
+        }
+        let now = std::fs::read(&out).unwrap();
+        if now == b"old" {
+            old += 1;
+        } else {
+            assert!(
+                now == reference,
+                "run {i}: partial output, {} bytes",
+                now.len()
+            );
+            new += 1;
+        }
+        let names: Vec<String> = std::fs::read_dir(&d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["smaa.svg"], "stray files after run {i}");
+    }
+    // the delays covered the run: some interrupted before the write, some completed it
+    assert!(
+        old > 0 && new > 0,
+        "old {old}, new {new}, interrupted {interrupted}"
+    );
+    assert!(interrupted > 0);
+    std::fs::remove_dir_all(&d).unwrap();
+    assert!(start.elapsed() < Duration::from_secs(120));
 }

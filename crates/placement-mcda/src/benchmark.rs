@@ -38,7 +38,7 @@
 //! * **SMAA-2** runs on the engine's fixed-scale partial values
 //!   ([`PlacementProblem::fixed_scale_utilities`]) with uniform simplex weights.
 
-use std::fmt::Write as _;
+mod text;
 
 use serde::Serialize;
 
@@ -51,7 +51,7 @@ use crate::methods::{copras, moora, topsis, vikor, wpm, wsm, MethodResult};
 use crate::normalize::Normalization;
 use crate::placement::PlacementProblem;
 use crate::smaa::{smaa2_with_progress, SmaaOptions};
-use crate::svg::{acceptability_chart, bucket_shares, default_buckets, RankBucket};
+use crate::svg::{bucket_shares, default_buckets, RankBucket};
 use crate::weights;
 
 /// A weighting scheme of the benchmark.
@@ -335,6 +335,12 @@ pub struct BenchmarkReport {
     /// SMAA-2, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub smaa: Option<SmaaTable>,
+    /// The criteria of `criteria`, for their names in text.
+    #[serde(skip)]
+    criterion_keys: Vec<placement_core::Criterion>,
+    /// [`BenchmarkOptions::positive_shift`], for the notes in text.
+    #[serde(skip)]
+    positive_shift: f64,
 }
 
 /// Importance ranks from weights: the largest weight gets rank 1, ties by column order.
@@ -585,6 +591,8 @@ pub fn run_with_progress(
         skipped,
         correlations,
         smaa,
+        criterion_keys: p.criteria.clone(),
+        positive_shift: opts.positive_shift,
     })
 }
 
@@ -658,122 +666,6 @@ impl BenchmarkReport {
             line("skipped", &who, "reason", &s.reason);
         }
         out
-    }
-
-    /// The report as plain text for a terminal: the weights of every scheme, each run's
-    /// first `top` alternatives, the correlation matrices, the first `top` SMAA-2 rows (by
-    /// mean rank) and what was skipped. Every line ends in a newline.
-    pub fn to_text(&self, top: usize) -> String {
-        let r = self;
-        let mut s = String::new();
-        let _ = writeln!(
-            s,
-            "weights_benchmark: {} alternatives x {} criteria, rulebook {}",
-            r.alternatives.len(),
-            r.criteria.len(),
-            r.rulebook
-        );
-        let _ = writeln!(s, "\nWeights (criteria ranks for roc/rs/rr in brackets)");
-        let _ = write!(s, "{:<28}", "criterion");
-        for w in &r.weights {
-            let _ = write!(s, "{:>8}", w.scheme);
-        }
-        s.push('\n');
-        for (j, c) in r.criteria.iter().enumerate() {
-            let ty = if r.types.get(j) == Some(&-1) {
-                "-"
-            } else {
-                "+"
-            };
-            let rank = r.criteria_ranks.get(j).copied().unwrap_or(0);
-            let _ = write!(s, "{:<28}", format!("{c} {ty} [{rank}]"));
-            for w in &r.weights {
-                let _ = write!(s, "{:>8.3}", w.weights.get(j).copied().unwrap_or(0.0));
-            }
-            s.push('\n');
-        }
-        let _ = writeln!(s, "\nRankings (top {top}; ties share an average rank)");
-        for run in &r.runs {
-            let codes: Vec<&str> = run
-                .order()
-                .into_iter()
-                .take(top)
-                .filter_map(|i| r.alternatives.get(i).map(String::as_str))
-                .collect();
-            let note = run
-                .note
-                .as_ref()
-                .map(|n| format!("  ({n})"))
-                .unwrap_or_default();
-            let _ = writeln!(s, "{:<22} {}{note}", run.id, codes.join(" "));
-        }
-        for cm in &r.correlations {
-            let _ = writeln!(
-                s,
-                "\n{} correlation (row i, column j = run #j{})",
-                cm.metric,
-                if cm.metric == "ws" {
-                    "; row is the reference"
-                } else {
-                    ""
-                }
-            );
-            let _ = write!(s, "{:<26}", "");
-            for j in 1..=cm.labels.len() {
-                let _ = write!(s, "{j:>6}");
-            }
-            s.push('\n');
-            for (i, (label, row)) in cm.labels.iter().zip(&cm.values).enumerate() {
-                let _ = write!(s, "{:>3} {:<22}", i + 1, label);
-                for v in row {
-                    let _ = write!(s, "{v:>6.2}");
-                }
-                s.push('\n');
-            }
-        }
-        if let Some(t) = &r.smaa {
-            let _ = writeln!(
-                s,
-                "\nSMAA-2: {} samples, seed {}, {} values, {} weights; share of samples per rank (%), first {top} by mean rank",
-                t.samples, t.seed, t.utilities, t.weight_model
-            );
-            let _ = write!(s, "{:<8}", "country");
-            for b in &t.buckets {
-                let _ = write!(s, "{:>8}", b.label());
-            }
-            let _ = writeln!(s, "{:>10}{:>8}", "mean", "conf");
-            for row in t.rows.iter().take(top) {
-                let _ = write!(s, "{:<8}", row.alternative);
-                for v in &row.buckets {
-                    let _ = write!(s, "{:>8.1}", v * 100.0);
-                }
-                let _ = writeln!(s, "{:>10.2}{:>8.2}", row.mean_rank, row.confidence);
-            }
-        }
-        if !r.skipped.is_empty() {
-            let _ = writeln!(s, "\nSkipped");
-            for k in &r.skipped {
-                let who = match k.method {
-                    Some(m) => format!("{}/{m}", k.scheme),
-                    None => k.scheme.to_string(),
-                };
-                let _ = writeln!(s, "{who:<22} {}", k.reason);
-            }
-        }
-        s
-    }
-
-    /// The SMAA-2 rank acceptability chart as an SVG document, titled with the rulebook, the
-    /// samples and the seed; `None` when the report has no SMAA-2 table.
-    pub fn smaa_svg(&self) -> Option<String> {
-        let table = self.smaa.as_ref()?;
-        let labels: Vec<String> = table.rows.iter().map(|r| r.alternative.clone()).collect();
-        let acc: Vec<Vec<f64>> = table.rows.iter().map(|r| r.acceptability.clone()).collect();
-        let title = format!(
-            "SMAA-2 rank acceptability, {} ({} samples, seed {}; fixed-scale values, uniform weights)",
-            self.rulebook, table.samples, table.seed
-        );
-        Some(acceptability_chart(&title, &labels, &acc, &table.buckets))
     }
 }
 

@@ -1,8 +1,8 @@
 //! The placement engine as an MCDA method, the `weights_benchmark` report and its SVG chart.
 //!
 //! * `engine_*`: the placement problem agrees with the engine it was built from;
-//! * `benchmark_*`: the report's JSON shape, determinism, CSV and text;
-//! * `svg_*`: the hand-written SVG writer (well-formed, one bar per positive bucket share).
+//! * `benchmark_*`: the report's JSON shape, determinism and CSV (text and chart:
+//!   `tests/benchmark_output.rs`).
 #![allow(clippy::unwrap_used)] // test code: a failure should abort loudly
 
 use placement_core::{AssessmentSet, Engine, Rulebook};
@@ -10,7 +10,6 @@ use placement_mcda::benchmark::{self, BenchmarkOptions, Method, Scheme};
 use placement_mcda::correlation::Metric;
 use placement_mcda::methods::wsm::weighted_sums;
 use placement_mcda::placement::PlacementProblem;
-use placement_mcda::svg::{acceptability_chart, bucket_shares, default_buckets, RankBucket};
 use placement_mcda::{CriterionType, McdaError};
 use serde_json::Value;
 
@@ -215,183 +214,4 @@ fn benchmark_is_deterministic_and_writes_tidy_csv() {
     assert_eq!(lines.count(), expected);
     assert!(csv.contains("\nrank,given/placement,"));
     assert!(csv.contains("\"needs expert pairwise judgements, which"));
-}
-
-#[test]
-fn benchmark_text_lists_weights_rankings_correlations_smaa_and_skips() {
-    let p = problem();
-    let opts = BenchmarkOptions {
-        schemes: vec![Scheme::Given, Scheme::Equal],
-        methods: vec![Method::Wsm, Method::Placement],
-        metrics: vec![Metric::Spearman, Metric::Kendall],
-        smaa: Some((1_000, 1)),
-        ..Default::default()
-    };
-    let r = benchmark::run(&p, &opts).unwrap();
-    let text = r.to_text(3);
-    assert!(text.starts_with(&format!(
-        "weights_benchmark: {} alternatives x {} criteria, rulebook {}\n",
-        r.alternatives.len(),
-        r.criteria.len(),
-        r.rulebook
-    )));
-    assert!(text.ends_with('\n'));
-    // One weight line per criterion, one column per scheme that ran.
-    let header = format!(
-        "{:<28}{}",
-        "criterion",
-        r.weights
-            .iter()
-            .map(|w| format!("{:>8}", w.scheme))
-            .collect::<String>()
-    );
-    assert!(text.lines().any(|l| l == header), "{text}");
-    // Each run lists its first three alternatives in rank order.
-    for run in &r.runs {
-        let codes: Vec<&str> = run
-            .order()
-            .into_iter()
-            .take(3)
-            .map(|i| r.alternatives[i].as_str())
-            .collect();
-        let line = format!("{:<22} {}", run.id, codes.join(" "));
-        assert!(text.lines().any(|l| l.starts_with(&line)), "{line}\n{text}");
-    }
-    assert!(text.contains("\nspearman correlation (row i, column j = run #j)\n"));
-    assert!(text.contains("\nkendall correlation (row i, column j = run #j)\n"));
-    assert!(text.contains("\nSMAA-2: 1000 samples, seed 1, "));
-    let smaa = r.smaa.as_ref().unwrap();
-    let smaa_rows = text
-        .lines()
-        .filter(|l| {
-            smaa.rows
-                .iter()
-                .any(|row| l.starts_with(&format!("{:<8}", row.alternative)))
-        })
-        .count();
-    assert_eq!(smaa_rows, 3);
-    assert!(text.contains("\nSkipped\nahp "), "{text}");
-}
-
-#[test]
-fn benchmark_svg_only_with_smaa() {
-    let p = problem();
-    let mut opts = BenchmarkOptions {
-        schemes: vec![Scheme::Given],
-        methods: vec![Method::Wsm],
-        ..Default::default()
-    };
-    assert_eq!(benchmark::run(&p, &opts).unwrap().smaa_svg(), None);
-    opts.smaa = Some((500, 2));
-    let r = benchmark::run(&p, &opts).unwrap();
-    let svg = r.smaa_svg().unwrap();
-    well_formed(&svg).unwrap();
-    assert!(svg.contains(&format!(
-        "SMAA-2 rank acceptability, {} (500 samples, seed 2;",
-        r.rulebook
-    )));
-}
-
-/// Checks that tags nest properly and that there is a single `<svg>` root.
-fn well_formed(svg: &str) -> Result<usize, String> {
-    let mut stack: Vec<String> = Vec::new();
-    let mut elements = 0;
-    let mut rest = svg;
-    let mut roots = 0;
-    while let Some(start) = rest.find('<') {
-        let text = &rest[..start];
-        if text.contains('&') && !text.contains("&amp;") && !text.contains("&lt;") {
-            return Err(format!("unescaped & in {text:?}"));
-        }
-        let end = rest[start..].find('>').ok_or("unclosed tag")? + start;
-        let tag = &rest[start + 1..end];
-        if let Some(name) = tag.strip_prefix('/') {
-            if stack.pop().as_deref() != Some(name) {
-                return Err(format!("unexpected </{name}>"));
-            }
-        } else {
-            elements += 1;
-            if stack.is_empty() {
-                roots += 1;
-            }
-            let name = tag
-                .split_whitespace()
-                .next()
-                .ok_or("empty tag")?
-                .to_string();
-            if !tag.matches('"').count().is_multiple_of(2) {
-                return Err(format!("unbalanced quotes in <{tag}>"));
-            }
-            if !tag.ends_with('/') {
-                stack.push(name);
-            }
-        }
-        rest = &rest[end + 1..];
-    }
-    if !stack.is_empty() || roots != 1 || !svg.starts_with("<svg") {
-        return Err(format!("open at end: {stack:?}, roots: {roots}"));
-    }
-    Ok(elements)
-}
-
-#[test]
-fn svg_is_well_formed_with_one_bar_per_positive_bucket() {
-    let labels: Vec<String> = vec!["A&B".into(), "<C>".into(), "D".into()];
-    let acc = vec![
-        vec![0.5, 0.5, 0.0],
-        vec![0.5, 0.25, 0.25],
-        vec![0.0, 0.25, 0.75],
-    ];
-    let buckets = default_buckets(3);
-    assert_eq!(buckets.len(), 3);
-    let svg = acceptability_chart("t \"q\" & <x>", &labels, &acc, &buckets);
-    well_formed(&svg).unwrap();
-    assert_eq!(svg.matches("<rect class=\"bar\"").count(), 2 + 3 + 2);
-    assert!(svg.contains(">A&amp;B<") && svg.contains("&lt;C&gt;"));
-    // Legend: one swatch per bucket.
-    assert_eq!(svg.matches("stroke=\"#999\"").count(), 3);
-}
-
-#[test]
-fn svg_of_the_benchmark_smaa_table() {
-    let v = report_json(Some((2_000, 3)));
-    let rows = v["smaa"]["rows"].as_array().unwrap();
-    let labels: Vec<String> = rows
-        .iter()
-        .map(|r| r["alternative"].as_str().unwrap().to_string())
-        .collect();
-    let acc: Vec<Vec<f64>> = rows
-        .iter()
-        .map(|r| {
-            r["acceptability"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|x| x.as_f64().unwrap())
-                .collect()
-        })
-        .collect();
-    let buckets = default_buckets(labels.len());
-    assert_eq!(
-        buckets.last(),
-        Some(&RankBucket {
-            from: 101,
-            to: labels.len()
-        })
-    );
-    let svg = acceptability_chart("SMAA", &labels, &acc, &buckets);
-    well_formed(&svg).unwrap();
-    let expected: usize = acc
-        .iter()
-        .map(|a| {
-            bucket_shares(a, &buckets)
-                .iter()
-                .filter(|s| **s > 0.0)
-                .count()
-        })
-        .sum();
-    assert_eq!(svg.matches("<rect class=\"bar\"").count(), expected);
-    for l in &labels {
-        assert!(svg.contains(&format!(">{l}</text>")));
-    }
 }
