@@ -121,6 +121,30 @@ def sensitivity(
     Weights are rescaled to sum 1 for this analysis. WSM is exact; other methods use a grid
     of ``steps`` points plus bisection. ``params`` as in the JSON contract."""
 
+def calibrate(
+    matrix: ArrayLike,
+    types: ArrayLike,
+    decisions: Sequence[Tuple[Union[int, str], Union[int, str]]],
+    normalization: Normalization = "minmax",
+    margin: float = 0.01,
+    alternatives: Optional[Sequence[str]] = None,
+    criteria: Optional[Sequence[str]] = None,
+    weights: Optional[Sequence[float]] = None,
+) -> dict:
+    """Which weightings of a weighted sum reproduce documented decisions (placement-calibrate:
+    preference disaggregation by linear programming, UTA / UTA-GMS style; docs/research.md,
+    "Calibration"). ``decisions``: pairs ``(a, b)`` meaning "a scores above b", each side a
+    0-based row or a label of ``alternatives``. Scores are ``100 × Σ w_j n_ij`` on the matrix
+    normalised by ``normalization`` (cost criteria reversed), weights on the simplex; a
+    decision counts as reproduced when it holds by ``margin`` points. ``weights``: the weights
+    in use now, shown next to the calibrated ones. Returns a dict: ``central_weights``,
+    ``weights_min``, ``weights_max`` (numpy arrays: the most central consistent weighting,
+    maximum margin, and each weight's feasible interval), ``central_margin``,
+    ``decisions_total``, ``decisions_reproducible``, ``weights`` and ``decisions`` (one dict
+    each: label, verdict ``necessary`` / ``possible`` / ``impossible``, ``reproducible``,
+    ``shortfall``, ``central_margin``) and ``conflict`` (labels of a minimal set of decisions
+    no weighting reproduces together; empty when all are reproducible). Deterministic."""
+
 def request(request: Union[str, Mapping[str, Any]]) -> dict:
     """Runs one request of the ``mcda`` JSON contract (docs/research.md) and returns the
     response as a dict: the same as the ``mcda`` command line, in process."""

@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 mod analysis;
+mod calibration;
 mod convert;
 mod engine;
 mod methods;
@@ -23,5 +24,6 @@ fn liaison_placement(m: &Bound<'_, PyModule>) -> PyResult<()> {
     weighting::register(m)?;
     analysis::register(m)?;
     engine::register(m)?;
+    calibration::register(m)?;
     Ok(())
 }

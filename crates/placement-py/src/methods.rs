@@ -44,20 +44,41 @@ fn solve<'py>(
     Ok(ranked(py, r))
 }
 
-#[pyfunction]
-#[pyo3(signature = (matrix, weights, types, normalization = "sum"))]
-fn wsm<'py>(
-    py: Python<'py>,
-    matrix: Matrix<'py>,
-    weights: Vector<'py>,
-    types: Codes<'py>,
-    normalization: &str,
-) -> PyResult<Ranked<'py>> {
-    let n = convert::normalization(normalization)?;
-    solve(py, &matrix, &weights, &types, |m, w, t| {
-        wsm_m::wsm(m, w, t, n)
-    })
+/// One pyfunction per method, all through [`solve`]: `name(matrix, weights, types)` for
+/// methods without parameters, `name(matrix, weights, types, normalization=DEFAULT)` for
+/// those that normalise first (`$f(m, w, t, normalization)`).
+macro_rules! method {
+    ($name:ident, $f:path) => {
+        #[pyfunction]
+        fn $name<'py>(
+            py: Python<'py>,
+            matrix: Matrix<'py>,
+            weights: Vector<'py>,
+            types: Codes<'py>,
+        ) -> PyResult<Ranked<'py>> {
+            solve(py, &matrix, &weights, &types, $f)
+        }
+    };
+    ($name:ident, $f:path, normalization = $default:literal) => {
+        #[pyfunction]
+        #[pyo3(signature = (matrix, weights, types, normalization = $default))]
+        fn $name<'py>(
+            py: Python<'py>,
+            matrix: Matrix<'py>,
+            weights: Vector<'py>,
+            types: Codes<'py>,
+            normalization: &str,
+        ) -> PyResult<Ranked<'py>> {
+            let n = convert::normalization(normalization)?;
+            solve(py, &matrix, &weights, &types, |m, w, t| $f(m, w, t, n))
+        }
+    };
 }
+
+method!(wsm, wsm_m::wsm, normalization = "sum");
+method!(topsis, topsis_m::topsis_with, normalization = "minmax");
+method!(copras, copras_m::copras);
+method!(moora, moora_m::moora);
 
 #[pyfunction]
 #[pyo3(signature = (matrix, weights, types, normalization = Some("sum")))]
@@ -77,41 +98,6 @@ fn wpm<'py>(
             })
         }
     }
-}
-
-#[pyfunction]
-#[pyo3(signature = (matrix, weights, types, normalization = "minmax"))]
-fn topsis<'py>(
-    py: Python<'py>,
-    matrix: Matrix<'py>,
-    weights: Vector<'py>,
-    types: Codes<'py>,
-    normalization: &str,
-) -> PyResult<Ranked<'py>> {
-    let n = convert::normalization(normalization)?;
-    solve(py, &matrix, &weights, &types, |m, w, t| {
-        topsis_m::topsis_with(m, w, t, n)
-    })
-}
-
-#[pyfunction]
-fn copras<'py>(
-    py: Python<'py>,
-    matrix: Matrix<'py>,
-    weights: Vector<'py>,
-    types: Codes<'py>,
-) -> PyResult<Ranked<'py>> {
-    solve(py, &matrix, &weights, &types, copras_m::copras)
-}
-
-#[pyfunction]
-fn moora<'py>(
-    py: Python<'py>,
-    matrix: Matrix<'py>,
-    weights: Vector<'py>,
-    types: Codes<'py>,
-) -> PyResult<Ranked<'py>> {
-    solve(py, &matrix, &weights, &types, moora_m::moora)
 }
 
 #[pyfunction]

@@ -22,53 +22,33 @@ fn equal_weights(py: Python<'_>, n: usize) -> Weights<'_> {
     Ok(array1(py, weights::equal(n).map_err(mcda)?))
 }
 
-#[pyfunction]
-fn entropy_weights<'py>(py: Python<'py>, matrix: Matrix<'py>) -> Weights<'py> {
-    let m = convert::matrix(&matrix)?;
-    Ok(array1(
-        py,
-        py.detach(|| weights::entropy(&m)).map_err(mcda)?,
-    ))
+/// `name(matrix)`: an objective scheme computed from the matrix, GIL released.
+macro_rules! from_matrix {
+    ($name:ident, $f:path) => {
+        #[pyfunction]
+        fn $name<'py>(py: Python<'py>, matrix: Matrix<'py>) -> Weights<'py> {
+            let m = convert::matrix(&matrix)?;
+            Ok(array1(py, py.detach(|| $f(&m)).map_err(mcda)?))
+        }
+    };
 }
 
-#[pyfunction]
-fn critic_weights<'py>(py: Python<'py>, matrix: Matrix<'py>) -> Weights<'py> {
-    let m = convert::matrix(&matrix)?;
-    Ok(array1(py, py.detach(|| weights::critic(&m)).map_err(mcda)?))
+/// `name(ranks)`: a rank-based scheme from the criteria's importance ranks (1 = most).
+macro_rules! from_ranks {
+    ($name:ident, $f:path) => {
+        #[pyfunction]
+        fn $name(py: Python<'_>, ranks: Vec<i64>) -> Weights<'_> {
+            Ok(array1(py, $f(&self::ranks(ranks)?).map_err(mcda)?))
+        }
+    };
 }
 
-#[pyfunction]
-fn std_weights<'py>(py: Python<'py>, matrix: Matrix<'py>) -> Weights<'py> {
-    let m = convert::matrix(&matrix)?;
-    Ok(array1(
-        py,
-        py.detach(|| weights::std_dev(&m)).map_err(mcda)?,
-    ))
-}
-
-#[pyfunction]
-fn roc_weights(py: Python<'_>, ranks: Vec<i64>) -> Weights<'_> {
-    Ok(array1(
-        py,
-        weights::rank_order_centroid(&self::ranks(ranks)?).map_err(mcda)?,
-    ))
-}
-
-#[pyfunction]
-fn rs_weights(py: Python<'_>, ranks: Vec<i64>) -> Weights<'_> {
-    Ok(array1(
-        py,
-        weights::rank_sum(&self::ranks(ranks)?).map_err(mcda)?,
-    ))
-}
-
-#[pyfunction]
-fn rr_weights(py: Python<'_>, ranks: Vec<i64>) -> Weights<'_> {
-    Ok(array1(
-        py,
-        weights::reciprocal_rank(&self::ranks(ranks)?).map_err(mcda)?,
-    ))
-}
+from_matrix!(entropy_weights, weights::entropy);
+from_matrix!(critic_weights, weights::critic);
+from_matrix!(std_weights, weights::std_dev);
+from_ranks!(roc_weights, weights::rank_order_centroid);
+from_ranks!(rs_weights, weights::rank_sum);
+from_ranks!(rr_weights, weights::reciprocal_rank);
 
 #[pyfunction]
 #[pyo3(signature = (s, n = None))]
@@ -112,29 +92,21 @@ fn pair(x: &Vector<'_>, y: &Vector<'_>) -> (Vec<f64>, Vec<f64>) {
     (convert::vector(x), convert::vector(y))
 }
 
-#[pyfunction]
-fn spearman<'py>(x: Vector<'py>, y: Vector<'py>) -> PyResult<f64> {
-    let (x, y) = pair(&x, &y);
-    correlation::spearman(&x, &y).map_err(mcda)
+/// `name(x, y)`: a rank correlation of two rankings.
+macro_rules! correlation {
+    ($name:ident, $f:path) => {
+        #[pyfunction]
+        fn $name<'py>(x: Vector<'py>, y: Vector<'py>) -> PyResult<f64> {
+            let (x, y) = pair(&x, &y);
+            $f(&x, &y).map_err(mcda)
+        }
+    };
 }
 
-#[pyfunction]
-fn kendall_tau_b<'py>(x: Vector<'py>, y: Vector<'py>) -> PyResult<f64> {
-    let (x, y) = pair(&x, &y);
-    correlation::kendall_tau_b(&x, &y).map_err(mcda)
-}
-
-#[pyfunction]
-fn weighted_spearman<'py>(x: Vector<'py>, y: Vector<'py>) -> PyResult<f64> {
-    let (x, y) = pair(&x, &y);
-    correlation::weighted_spearman(&x, &y).map_err(mcda)
-}
-
-#[pyfunction]
-fn ws_similarity<'py>(x: Vector<'py>, y: Vector<'py>) -> PyResult<f64> {
-    let (x, y) = pair(&x, &y);
-    correlation::ws_similarity(&x, &y).map_err(mcda)
-}
+correlation!(spearman, correlation::spearman);
+correlation!(kendall_tau_b, correlation::kendall_tau_b);
+correlation!(weighted_spearman, correlation::weighted_spearman);
+correlation!(ws_similarity, correlation::ws_similarity);
 
 #[pyfunction]
 fn top_k_overlap<'py>(x: Vector<'py>, y: Vector<'py>, k: usize) -> PyResult<f64> {

@@ -203,3 +203,56 @@ def test_gil_is_released_during_smaa():
     stop.set()
     th.join()
     assert len(ticks) > 5  # the other thread ran while Rust computed
+
+
+def test_calibrate_hand_solved_intervals_and_verdicts():
+    # min-max normalised: A = (1, 0), B = (0, 1); "A before B" by 0.01 points:
+    # 100 w1 >= 100 (1 - w1) + 0.01  <=>  w1 >= 0.50005. Central (largest margin): w = (1, 0).
+    c = lp.calibrate([[0.8, 0.2], [0.3, 0.6]], [1, 1], [(0, 1)], alternatives=["A", "B"])
+    assert isinstance(c["central_weights"], np.ndarray)
+    assert abs(c["weights_min"][0] - 0.50005) < 1e-6 and abs(c["weights_max"][0] - 1) < 1e-9
+    assert abs(c["weights_min"][1]) < 1e-9 and abs(c["weights_max"][1] - 0.49995) < 1e-6
+    close(c["central_weights"], [1, 0])
+    assert abs(c["central_margin"] - 100) < 1e-6
+    assert c["decisions"][0]["label"] == "A before B"
+    # judged against the *other* decisions (none here): some weightings reproduce it, some not
+    assert c["decisions"][0]["verdict"] == "possible" and c["conflict"] == []
+    # labels and indices name the same decision; the result is deterministic
+    again = lp.calibrate([[0.8, 0.2], [0.3, 0.6]], [1, 1], [("A", "B")], alternatives=["A", "B"])
+    np.testing.assert_array_equal(again["central_weights"], c["central_weights"])
+    assert again["decisions"] == c["decisions"]
+
+
+def test_calibrate_intervals_agree_with_a_weight_grid_and_wsm():
+    rng = np.random.default_rng(13)
+    x = rng.uniform(0, 10, (6, 2))
+    t = np.array([1, -1])
+    n = lp.normalize(x, t, "minmax")
+    # documented: the WSM order under w = (0.3, 0.7) for three pairs
+    s = n @ np.array([0.3, 0.7])
+    order = np.argsort(-s)
+    pairs = [(int(order[k]), int(order[k + 1])) for k in range(0, 5, 2)]
+    c = lp.calibrate(x, t, pairs)
+    assert c["conflict"] == [] and c["decisions_reproducible"] == 3
+    grid = np.linspace(0, 1, 100001)
+    ok = [w for w in grid if all(100 * (n[a] - n[b]) @ [w, 1 - w] >= 0.01 - 1e-9 for a, b in pairs)]
+    assert abs(min(ok) - c["weights_min"][0]) < 2e-5 and abs(max(ok) - c["weights_max"][0]) < 2e-5
+    # the central weighting reproduces every decision under lp.wsm (min-max)
+    _, ranking = lp.wsm(x, c["central_weights"], t, "minmax")
+    assert all(ranking[a] < ranking[b] for a, b in pairs)
+
+
+def test_calibrate_names_a_minimal_conflict_and_bad_input():
+    x = [[1, 0], [0, 1], [0.5, 0.5]]
+    # C's score is always the mean of A's and B's, so "A before B" puts A above C and
+    # contradicts "C before A": that pair is the minimal conflict ("B before C" is not in it)
+    c = lp.calibrate(x, [1, 1], [("A", "B"), ("B", "C"), ("C", "A")], alternatives=["A", "B", "C"])
+    assert sorted(c["conflict"]) == ["A before B", "C before A"]
+    assert 1 <= c["decisions_reproducible"] < 3  # the L1 best fit keeps what it can
+    assert sum(d["verdict"] == "impossible" for d in c["decisions"]) >= 1
+    with pytest.raises(ValueError, match="out of range"):
+        lp.calibrate(x, [1, 1], [(0, 7)])
+    with pytest.raises(ValueError, match="not one of"):
+        lp.calibrate(x, [1, 1], [("A", "Z")], alternatives=["A", "B", "C"])
+    with pytest.raises(ValueError):
+        lp.calibrate(x, [1, 1], [])
