@@ -183,6 +183,13 @@ fn generated() -> Vec<(&'static str, Value)> {
             ),
         ),
         (
+            "reconcile",
+            output_schema(
+                out(&output).into_root_schema_for::<placement_reconcile::Reconciliation>(),
+                placement_reconcile::SCHEMA_VERSION,
+            ),
+        ),
+        (
             "benchmark",
             output_schema(
                 out(&output)
@@ -388,6 +395,19 @@ fn every_json_output_matches_its_schema() {
             "calibration",
             "calibrate",
             vec!["network", "--format", "json"],
+        ),
+        ("reconcile", "reconcile", vec!["--format", "json"]),
+        (
+            "reconcile",
+            "reconcile",
+            vec![
+                "--format",
+                "json",
+                "--capacity",
+                "30",
+                "--regime",
+                "p2-2013",
+            ],
         ),
         (
             "benchmark",

@@ -16,6 +16,7 @@ use crate::{ActualNetwork, ReconcileError};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// How the plan and the actual network relate for one country.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Agreement {
@@ -28,6 +29,7 @@ pub enum Agreement {
 }
 
 /// A change of inputs the explainer found and the engine confirmed.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FoundChange {
     /// The counterfactual (criteria, from → to, the new outcome).
@@ -37,6 +39,7 @@ pub struct FoundChange {
 /// A change of one weight (the others rescaled proportionally) that the explainer's
 /// weight-stability search found and the engine confirmed. It moves every country's score, not
 /// only this one's.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WeightChange {
     /// The criterion whose weight changes.
@@ -50,6 +53,7 @@ pub struct WeightChange {
 }
 
 /// Why a country differs.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Cause {
@@ -81,6 +85,7 @@ pub enum Cause {
 }
 
 /// One country of the reconciliation.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CountryReconciliation {
     /// The country.
@@ -98,6 +103,7 @@ pub struct CountryReconciliation {
 }
 
 /// Precision and recall of the plan's host countries.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Summary {
     /// Host countries with a Dutch post in the actual network.
@@ -116,6 +122,7 @@ pub struct Summary {
 }
 
 /// The reconciliation of a plan with an actual network.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Serialize)]
 pub struct Reconciliation {
     /// [`SCHEMA_VERSION`].
