@@ -2,9 +2,15 @@
 //!
 //! ```text
 //! cargo run --release --example network -- [--capacity N] [--budget EUR] [--scenario FILE]
-//!     [--assessment FILE] [--input FILE] [--format text|json|markdown] [--lang en|nl] [--plot FILE.svg]
+//!     [--assessment FILE] [--input FILE] [--format text|json|markdown|html|csv] [--lang en|nl]
+//!     [--wide] [--out FILE] [--xlsx FILE] [--plot FILE.svg]
 //!     [--lock CC,..] [--forbid CC,..] [--lock-existing] [--region-min REGION=N,..]
 //! ```
+//!
+//! Text fits 100 columns (wrapped); `--wide` prints every line whole. `--format html` is one
+//! self-contained page (the plan, the value curve chart, the comparison with 2025, marking and
+//! hashes); `--format csv` and `--xlsx` give the chosen posts as a spreadsheet (Dutch: `;` and
+//! a decimal comma). `--out`, `--xlsx` and `--plot` write atomically and never over an input.
 //!
 //! `--scenario` resolves a what-if scenario file (`placement-scenario`, e.g.
 //! `fixtures/scenarios/russia-withdrawal-2022.toml`): its assessment set and rulebook give the
@@ -20,17 +26,18 @@ use anyhow::{bail, Context};
 use clap::Parser;
 use placement_core::{AssessmentSet, Engine, Region, Rulebook};
 use placement_network::analysis::{report, ReportOptions};
-use placement_network::render::{render_in, Format};
+use placement_network::render::{render_in, render_wide, Format};
 use placement_network::scenario::from_scenario;
 use placement_network::svg::value_curve_svg;
 use placement_network::{
     build_instance, Conflict, Constraints, NetworkError, ValueModel, NETWORK_2025,
 };
+use placement_report::Provenance;
 use placement_scenario::Scenario;
 
 #[path = "common/cli.rs"]
 mod cli;
-use cli::Format as Out;
+use cli::ReportFormat as Out;
 
 /// Exact, explained network planning for Dutch police liaison officers.
 #[derive(Parser)]
@@ -61,6 +68,15 @@ struct Args {
     /// Write the value curve as SVG.
     #[arg(long)]
     plot: Option<PathBuf>,
+    /// Write the report to this file instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Also write the plan as an XLSX workbook (with a provenance sheet) to this file.
+    #[arg(long)]
+    xlsx: Option<PathBuf>,
+    /// Text: print lines as long as they are (default: 100 columns, wrapped).
+    #[arg(long)]
+    wide: bool,
     /// Countries that must keep or get a post (comma-separated ISO codes).
     #[arg(long, value_delimiter = ',')]
     lock: Vec<String>,
@@ -177,13 +193,13 @@ fn run(args: Args) -> anyhow::Result<()> {
         region_min,
         ..Constraints::default()
     };
-    // Every file this run reads: an output (--plot) may never replace one of them.
+    // Every file this run reads: an output (--out, --xlsx, --plot) may never replace one of them.
     let mut inputs: Vec<PathBuf> = [&args.input, &args.assessment, &args.scenario]
         .into_iter()
         .flatten()
         .cloned()
         .collect();
-    let (instance, mut constraints) = match &args.scenario {
+    let (instance, mut constraints, evaluation) = match &args.scenario {
         Some(path) => {
             let scenario = Scenario::load(path)
                 .with_context(|| format!("resolving scenario {}", path.display()))?;
@@ -196,7 +212,7 @@ fn run(args: Args) -> anyhow::Result<()> {
                 &base,
             )
             .with_context(|| format!("scenario {} on {origin}", scenario.meta.name))?;
-            (net.instance, net.constraints)
+            (net.instance, net.constraints, net.evaluation)
         }
         None => {
             let rules = Rulebook::default_rulebook()?;
@@ -206,7 +222,7 @@ fn run(args: Args) -> anyhow::Result<()> {
             };
             let evaluation = Engine::new(&rules).evaluate(&set)?;
             let instance = build_instance(&evaluation, &origin, &json, &ValueModel::default())?;
-            (instance, base)
+            (instance, base, evaluation)
         }
     };
     if let Some(capacity) = args.capacity {
@@ -266,11 +282,38 @@ fn run(args: Args) -> anyhow::Result<()> {
         };
         return Err(cli::NoAnswer(format!("the plan is empty: {why}")).into());
     }
-    match args.format {
-        Out::Text => cli::print(&render_in(&report, Format::Text, args.lang.into())),
-        Out::Markdown => cli::print(&render_in(&report, Format::Markdown, args.lang.into())),
-        Out::Json => cli::print(&(serde_json::to_string_pretty(&report)? + "\n")),
-        Out::Html => anyhow::bail!("--format html is not available for network yet"),
+    let lang = args.lang.into();
+    let mut provenance = Provenance::of(&evaluation).with("network", "netwerk", origin.as_str());
+    if let Some(path) = &args.scenario {
+        provenance = provenance.with(
+            "scenario file",
+            "scenariobestand",
+            path.display().to_string(),
+        );
+    }
+    let text = match args.format {
+        Out::Text | Out::Markdown => {
+            let format = if args.format == Out::Text {
+                Format::Text
+            } else {
+                Format::Markdown
+            };
+            match args.wide {
+                true => render_wide(&report, format, lang),
+                false => render_in(&report, format, lang),
+            }
+        }
+        Out::Json => serde_json::to_string_pretty(&report)? + "\n",
+        Out::Html => placement_network::page::html(&report, &provenance, lang),
+        Out::Csv => placement_network::sheet::plan_csv(&report, lang),
+    };
+    if let Some(path) = &args.xlsx {
+        let bytes = placement_network::sheet::plan_xlsx(&report, &provenance, lang)?;
+        cli::output::write_atomic(path, bytes, &inputs)?;
+    }
+    match &args.out {
+        Some(path) => cli::output::write_atomic(path, &text, &inputs)?,
+        None => cli::print(&text),
     }
     Ok(())
 }

@@ -15,14 +15,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
-use clap::{Parser, ValueEnum};
+use clap::Parser;
 use placement_scenario::report::{self, Format};
 use placement_scenario::{compare, Scenario};
 use placement_text::Lang;
 
 #[path = "common/cli.rs"]
 mod cli;
-use cli::LangArg;
+use cli::{LangArg, ReportFormat as Out};
 
 #[derive(Parser)]
 #[command(about = "Compare what-if scenarios with their base and explain what moved")]
@@ -45,20 +45,6 @@ struct Args {
     /// Also write the comparison as an XLSX workbook (with a provenance sheet) to this file.
     #[arg(long)]
     xlsx: Option<PathBuf>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Out {
-    /// Plain text.
-    Text,
-    /// Markdown.
-    Markdown,
-    /// JSON.
-    Json,
-    /// A self-contained HTML page.
-    Html,
-    /// The changed countries as CSV (Dutch: semicolons and decimal comma).
-    Csv,
 }
 
 fn main() -> ExitCode {

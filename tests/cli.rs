@@ -112,6 +112,24 @@ fn outputs_never_replace_inputs() {
             vec![&brexit, &base],
         ),
         (
+            "network",
+            vec![
+                "--input".into(),
+                s(&network),
+                "--no-resolve".into(),
+                "--format".into(),
+                "html".into(),
+            ],
+            "--out",
+            vec![&network, &hard],
+        ),
+        (
+            "network",
+            vec!["--assessment".into(), s(&assessment), "--no-resolve".into()],
+            "--xlsx",
+            vec![&assessment, &link],
+        ),
+        (
             "weights_benchmark",
             vec![
                 "--input".into(),
@@ -431,7 +449,11 @@ fn network_time_limit_is_reported_with_its_gap() {
     let gap = sol["proven_gap"].as_f64().unwrap();
     assert!(gap > 0.0 && gap < 1.0, "{gap}");
     let o = run("network", &args);
-    let text = String::from_utf8_lossy(&o.stdout);
+    // The text wraps at 100 columns: compare its words.
+    let text = String::from_utf8_lossy(&o.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(
         text.contains("TIME LIMIT REACHED") && text.contains("Best plan found"),
         "{text}"

@@ -102,6 +102,21 @@ pub enum Format {
     Html,
 }
 
+/// `--format` of the examples whose report is also a spreadsheet (`network`, `what_if`).
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Plain text (100 columns; `--wide` for whole lines).
+    Text,
+    /// Markdown.
+    Markdown,
+    /// JSON.
+    Json,
+    /// A self-contained HTML page.
+    Html,
+    /// The report's table as CSV (Dutch: semicolons and decimal comma).
+    Csv,
+}
+
 /// A positional input file; standard input when absent.
 #[derive(clap::Args)]
 pub struct FileOrStdin {

@@ -8,27 +8,8 @@ use placement_explain::render::{self, ranking, RankingOptions};
 use placement_explain::{Explainer, Lang, Options};
 use placement_text::{english_words, raw_ids};
 
-/// `text` without the quoted seed passages.
-fn unquoted(text: &str) -> String {
-    let mut out = String::new();
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '«' => depth += 1,
-            '»' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
 fn check(what: &str, text: &str) {
-    let t = unquoted(text);
-    let ids = raw_ids(&t);
-    assert!(ids.is_empty(), "{what}: raw ids {ids:?} in:\n{text}");
-    let en = english_words(&t);
-    assert!(en.is_empty(), "{what}: English words {en:?} in:\n{text}");
+    placement_report::testing::check_text(what, text, Lang::Nl, "", &[]);
 }
 
 #[test]

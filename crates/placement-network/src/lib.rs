@@ -28,7 +28,8 @@
 //! - [`exact`]: the MIP, reduced (level aggregation, bound fixing against a local-search
 //!   incumbent) and solved by the pure-Rust microlp branch and bound.
 //! - [`greedy`]: marginal value per euro, deterministic tie-break by country code.
-//! - [`analysis`]: the explained report (data only); [`render`] and [`svg`] format it.
+//! - [`analysis`]: the explained report (data only); [`render`] (text, Markdown), [`page`]
+//!   (a self-contained HTML page), [`sheet`] (CSV, XLSX) and [`svg`] (the value curve) format it.
 //! - [`scenario`]: the planner's inputs from a resolved what-if scenario (placement-scenario).
 //! - [`graph`]: the post–country coverage graph (petgraph) and what it leaves uncovered.
 //!
@@ -60,13 +61,16 @@ pub mod greedy;
 #[cfg(feature = "testing")]
 pub mod grid;
 pub mod model;
+pub mod page;
 #[cfg(feature = "testing")]
 pub mod reference;
 pub mod render;
 pub mod scenario;
+pub mod sheet;
 pub mod svg;
 #[cfg(feature = "testing")]
 pub mod synthetic;
+mod words;
 
 pub use build::{build_instance, AccreditationRule, ValueModel, NETWORK_2025};
 pub use constraints::{Constraints, Resolved};

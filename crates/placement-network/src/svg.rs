@@ -146,6 +146,21 @@ pub fn value_curve_svg(r: &Report, lang: Lang) -> String {
     s
 }
 
+/// The value curve as a figure of a self-contained HTML page (`placement-report`): the same
+/// drawing as [`value_curve_svg`], with the full title as its accessible name and the values
+/// in words as its text alternative.
+pub fn value_curve_figure(r: &Report, lang: Lang) -> placement_report::html::Figure {
+    let title = value_curve_title(r, lang);
+    placement_report::html::Figure {
+        shapes: value_curve_shapes(r, lang, &title),
+        description: value_curve_description(r, lang),
+        title,
+        width: W as u32,
+        height: H as u32,
+        caption: None,
+    }
+}
+
 /// The chart's shapes (without the `<svg>` element), `W` × `H` units.
 fn value_curve_shapes(r: &Report, lang: Lang, title: &str) -> String {
     let curve: &[CurvePoint] = &r.curve;

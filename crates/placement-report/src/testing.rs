@@ -167,3 +167,177 @@ pub fn csv_fields(line: &str, sep: char) -> Vec<String> {
     }
     out
 }
+
+/// The text of a rendered DOM as a reader sees it: the contents of `<style>` and `<script>`
+/// dropped, every tag replaced by a space, the entities Chromium writes (`&amp;`, `&lt;`,
+/// `&gt;`, `&nbsp;`, `&quot;`) decoded. Text inside inline SVG (`<text>`, `<title>`, `<desc>`)
+/// stays: a reader (or a screen reader) meets it.
+pub fn dom_text(dom: &str) -> String {
+    let mut out = String::with_capacity(dom.len());
+    let mut rest = dom;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        out.push(' ');
+        let tag = &rest[i..];
+        let skip_to = ["style", "script"].iter().find_map(|name| {
+            let open = format!("<{name}");
+            tag.starts_with(&open)
+                .then(|| tag.find(&format!("</{name}>")).map(|e| e + name.len() + 3))
+                .flatten()
+        });
+        let end = match skip_to {
+            Some(e) => e,
+            None => tag.find('>').map_or(tag.len(), |e| e + 1),
+        };
+        rest = &tag[end..];
+    }
+    out.push_str(rest);
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+/// `text` without the passages quoted from the seeds («…»): they are the documents' own words.
+pub fn unquoted(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '«' => depth += 1,
+            '»' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Fails when `text` (text or Markdown output, or a page's text from [`dom_text`]) holds a
+/// raw id (snake_case, [`placement_text::raw_ids`]) or, in Dutch, one of
+/// [`placement_text::ENGLISH_WORDS`] or of `also_english`. Passages quoted from the seeds
+/// («…») are skipped, and so are the ids and words that occur in `author`: what the author of
+/// an input wrote (a scenario's description and source notes) is shown as written.
+///
+/// # Panics
+/// When it finds one (it is a test).
+pub fn check_text(
+    name: &str,
+    text: &str,
+    lang: placement_text::Lang,
+    author: &str,
+    also_english: &[&str],
+) {
+    let text = unquoted(text);
+    let ids: Vec<String> = placement_text::raw_ids(&text)
+        .into_iter()
+        .filter(|w| !author.contains(w.as_str()))
+        .collect();
+    assert!(ids.is_empty(), "{name}: raw ids {ids:?} in:\n{text}");
+    if lang == placement_text::Lang::En {
+        return;
+    }
+    let by_author = placement_text::english_words(author);
+    let mut en: Vec<&str> = placement_text::english_words(&text)
+        .into_iter()
+        .filter(|w| !by_author.contains(w))
+        .collect();
+    let (lower, author) = (text.to_lowercase(), author.to_lowercase());
+    en.extend(also_english.iter().copied().filter(|w| {
+        let w = w.to_lowercase();
+        lower.contains(&w) && !author.contains(&w)
+    }));
+    assert!(
+        en.is_empty(),
+        "{name}: English words {en:?} in Dutch:\n{text}"
+    );
+}
+
+/// [`check_text`] on what a reader sees on a rendered page (`dom`, as [`check_page`] returns
+/// it; see [`dom_text`]). Returns that text.
+///
+/// # Panics
+/// When it finds a raw id or an English word (it is a test).
+pub fn check_words(
+    name: &str,
+    dom: &str,
+    lang: placement_text::Lang,
+    author: &str,
+    also_english: &[&str],
+) -> String {
+    let text = dom_text(dom);
+    check_text(name, &text, lang, author, also_english);
+    text
+}
+
+/// [`check_page`], then [`check_words`] on the rendered page in `lang` (with the `author`'s
+/// own text allowed): every HTML test's check. Returns the DOM.
+///
+/// # Panics
+/// When any check fails (it is a test).
+pub fn check_page_in(
+    name: &str,
+    html: &str,
+    texts: &[&str],
+    lang: placement_text::Lang,
+    author: &str,
+) -> String {
+    let dom = check_page(name, html, texts);
+    check_words(name, &dom, lang, author, &[]);
+    dom
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dom_text_drops_markup_and_style_and_finds_raw_ids() {
+        let dom = "<html><head><style>td_x{a:b}</style></head><body><p>a &amp; b</p>\
+                   <svg><text>sub_priority</text></svg></body></html>";
+        let t = dom_text(dom);
+        assert!(
+            t.contains("a & b") && t.contains("sub_priority") && !t.contains("td_x"),
+            "{t}"
+        );
+        assert_eq!(placement_text::raw_ids(&t), vec!["sub_priority"]);
+        assert_eq!(unquoted("a «police» b"), "a  b");
+    }
+
+    #[test]
+    fn check_words_lets_the_author_write_as_they_wrote() {
+        let page = "<main><p>Beschrijving: GB is no longer an eu_member.</p></main>";
+        check_words(
+            "t",
+            page,
+            placement_text::Lang::Nl,
+            "GB is no longer an eu_member.",
+            &[],
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "raw ids")]
+    fn check_words_fails_on_a_raw_id() {
+        check_words(
+            "t",
+            "<main><p>permanent_liaison</p></main>",
+            placement_text::Lang::En,
+            "",
+            &[],
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "English words")]
+    fn check_words_fails_on_english_in_dutch() {
+        check_words(
+            "t",
+            "<main><p>de priority is hoog</p></main>",
+            placement_text::Lang::Nl,
+            "",
+            &[],
+        );
+    }
+}

@@ -5,7 +5,7 @@
 
 use placement_core::assessment::{DataSharingBasis, FactChange};
 use placement_core::{CountryAssessment, CountryCode};
-use placement_text::{num_full, Lang};
+use placement_text::{num_full, thousands, Lang};
 
 use crate::change::{Change, ChangeKind};
 use crate::resolve::State;
@@ -31,20 +31,6 @@ fn basis(lang: Lang, d: DataSharingBasis) -> &'static str {
         ),
         _ => lang.pick("none", "geen"),
     }
-}
-
-/// A whole number with thousands separators (`6,720,000`; in Dutch `6.720.000`).
-fn thousands(lang: Lang, n: u64) -> String {
-    let digits = n.to_string();
-    let sep = lang.pick(",", ".");
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(sep);
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn codes(v: &[CountryCode]) -> String {

@@ -36,7 +36,7 @@ mod wrap;
 
 pub use check::{english_words, raw_ids, ENGLISH_WORDS};
 pub use comparison::negate;
-pub use numbers::{decimals_apart, num, num_full, signed};
+pub use numbers::{decimals_apart, num, num_full, signed, thousands};
 pub use wrap::{wrap, WIDTH};
 
 use serde::{Deserialize, Serialize};

@@ -59,6 +59,27 @@ pub fn num_full(lang: Lang, x: f64, min: usize) -> String {
     num(lang, x, d)
 }
 
+/// A whole number with thousands separators in the language's style: `6,720,000` (Dutch
+/// `6.720.000`).
+///
+/// ```
+/// use placement_text::{thousands, Lang};
+/// assert_eq!(thousands(Lang::Nl, 8_400_000), "8.400.000");
+/// assert_eq!(thousands(Lang::En, 999), "999");
+/// ```
+pub fn thousands(lang: Lang, n: u64) -> String {
+    let digits = n.to_string();
+    let sep = lang.pick(",", ".");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The decimals (from `d` up to 4) at which `a` and `b` print differently, so a strict
 /// comparison between them is visibly true on the page (`36.4 < 36.5`, never `36.4 < 36.4`).
 ///
