@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --example compare -- GB DE
 //! cargo run --example compare -- GB DE --lang nl --format markdown
+//! cargo run --example compare -- GB DE --format html --out gb-de.html
 //! ```
 
 use std::process::ExitCode;
@@ -28,7 +29,8 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    cli::exit_in(args.common.lang(), run(&args).map(|out| cli::print(&out)))
+    let result = run(&args).and_then(|out| Ok(args.common.emit(&out)?));
+    cli::exit_in(args.common.lang(), result)
 }
 
 fn run(args: &Args) -> anyhow::Result<String> {

@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --example explain -- CO
 //! cargo run --example explain -- CO --lang nl --format markdown --top 5
+//! cargo run --example explain -- CO --lang nl --format html --out toelichting-co.html
 //! cargo run --example explain -- GB --format json --regime p2-2013
 //! ```
 
@@ -27,7 +28,8 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    cli::exit_in(args.common.lang(), run(&args).map(|out| cli::print(&out)))
+    let result = run(&args).and_then(|out| Ok(args.common.emit(&out)?));
+    cli::exit_in(args.common.lang(), result)
 }
 
 fn run(args: &Args) -> anyhow::Result<String> {

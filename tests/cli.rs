@@ -145,6 +145,31 @@ fn outputs_never_replace_inputs() {
             vec![&assessment, &rules, &link, &dotted],
         ),
         (
+            "advise",
+            vec![
+                "--input".into(),
+                s(&assessment),
+                "--against".into(),
+                s(&network),
+                "--format".into(),
+                "html".into(),
+            ],
+            "--out",
+            vec![&assessment, &network, &hard],
+        ),
+        (
+            "explain",
+            vec!["CO".into(), "--rules".into(), s(&rules)],
+            "--out",
+            vec![&rules, &dotted],
+        ),
+        (
+            "compare",
+            vec!["GB".into(), "DE".into(), "--input".into(), s(&assessment)],
+            "--out",
+            vec![&assessment, &link],
+        ),
+        (
             "what_if",
             vec![s(&scenario), s(&brexit)],
             "--out",

@@ -57,6 +57,9 @@ pub struct Common {
     /// N of the top-N counterfactual (`explain`; the comparison has no top-N part).
     #[arg(long, default_value_t = 10)]
     pub top: usize,
+    /// Write the output to this file instead of standard output (atomically, never over an input).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 impl Common {
@@ -68,6 +71,17 @@ impl Common {
     /// The language chosen.
     pub fn lang(&self) -> Lang {
         self.lang.into()
+    }
+
+    /// Writes `out` to `--out` (atomically, never over the run's inputs), else prints it.
+    pub fn emit(&self, out: &str) -> Result<(), placement_core::Error> {
+        match &self.out {
+            Some(path) => output::write_atomic(path, out, &self.sources.inputs()),
+            None => {
+                print(out);
+                Ok(())
+            }
+        }
     }
 }
 

@@ -109,9 +109,18 @@ fn curve_table(r: &Report, lang: Lang) -> Table {
     t
 }
 
+/// A section heading: `<h2>`, or `<h3>` when the plan is a section of another page.
+fn heading(p: &mut Page, text: &str, sub: bool) {
+    if sub {
+        p.h3(text);
+    } else {
+        p.h2(text);
+    }
+}
+
 /// One comparison with the 2025 network: its summary and a table of the posts that differ.
-fn comparison(p: &mut Page, cmp: &Comparison, lang: Lang) {
-    p.h2(&words::comparison_heading(lang, cmp));
+fn comparison(p: &mut Page, cmp: &Comparison, lang: Lang, sub: bool) {
+    heading(p, &words::comparison_heading(lang, cmp), sub);
     p.para(&words::comparison_summary(lang, cmp));
     let mut t = Table::new(
         lang.pick(
@@ -151,24 +160,29 @@ fn comparison(p: &mut Page, cmp: &Comparison, lang: Lang) {
     }
 }
 
-/// Adds the plan's sections to `p`, headings from `<h2>`: status, chosen posts, constraints,
-/// best post left out, uncovered countries, value curve (chart and table), comparisons with
-/// the 2025 network. For a page of its own see [`html`]; other reports (the `advise` page)
-/// put these sections under their own.
-pub fn sections(p: &mut Page, r: &Report, lang: Lang) {
+/// Adds the plan's sections to `p`: status, chosen posts, constraints, best post left out,
+/// uncovered countries, value curve (chart and table), comparisons with the 2025 network. Their
+/// headings are `<h2>`, or `<h3>` with `sub` (the plan as a section of another page, such as
+/// the `advise` page). For a page of its own see [`html`].
+pub fn sections(p: &mut Page, r: &Report, lang: Lang, sub: bool) {
     let l = |en: &'static str, nl: &'static str| lang.pick(en, nl);
     p.para(&lang.shipped_in(&r.title));
     for sentence in words::status(r, lang) {
         p.para(&sentence);
     }
-    p.h2(l("Chosen posts", "Gekozen posten"));
+    heading(p, l("Chosen posts", "Gekozen posten"), sub);
     p.table(&posts_table(r, lang));
-    p.h2(l(
-        "Constraints at the optimum",
-        "Beperkingen in het optimum",
-    ));
+    heading(
+        p,
+        l("Constraints at the optimum", "Beperkingen in het optimum"),
+        sub,
+    );
     p.list(r.binding.iter().map(|b| words::binding(lang, b)));
-    p.h2(l("Best post left out", "Beste post buiten het plan"));
+    heading(
+        p,
+        l("Best post left out", "Beste post buiten het plan"),
+        sub,
+    );
     match &r.best_excluded {
         Some(e) => {
             for sentence in words::excluded(lang, e) {
@@ -182,17 +196,21 @@ pub fn sections(p: &mut Page, r: &Report, lang: Lang) {
             ));
         }
     }
-    p.h2(l(
-        "Uncovered countries and regions",
-        "Niet gedekte landen en regio's",
-    ));
+    heading(
+        p,
+        l(
+            "Uncovered countries and regions",
+            "Niet gedekte landen en regio's",
+        ),
+        sub,
+    );
     p.para(&words::uncovered(lang, r, 12));
     p.list(words::uncovered_regions(lang, r));
-    p.h2(l("Value curve", "Waardecurve"));
+    heading(p, l("Value curve", "Waardecurve"), sub);
     p.figure(&value_curve_figure(r, lang));
     p.table(&curve_table(r, lang));
     for cmp in &r.comparisons {
-        comparison(p, cmp, lang);
+        comparison(p, cmp, lang, sub);
     }
 }
 
@@ -206,7 +224,7 @@ pub fn html(r: &Report, provenance: &Provenance, lang: Lang) -> String {
     if r.illustrative {
         p.para(lang.illustrative_notice());
     }
-    sections(&mut p, r, lang);
+    sections(&mut p, r, lang, false);
     p.provenance(provenance);
     p.finish()
 }

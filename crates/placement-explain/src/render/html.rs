@@ -10,6 +10,31 @@ use crate::compare::Comparison;
 use crate::explainer::Explanation;
 use crate::i18n::Lang;
 
+/// Adds these blocks to `p`, with `figure` placed right after the heading it belongs under.
+/// `sub` puts the whole document one level down (title `<h2>`, headings `<h3>`), for pages
+/// that carry several documents.
+fn add_blocks(p: &mut Page, blocks: &[Block], figure: Option<(&str, &Figure)>, sub: bool) {
+    for b in blocks {
+        match b {
+            Block::Title(t) if sub => p.h2(t),
+            Block::Title(t) => p.h1(t),
+            Block::Heading(h) => {
+                if sub {
+                    p.h3(h);
+                } else {
+                    p.h2(h);
+                }
+                match figure {
+                    Some((under, f)) if under == h => p.figure(f),
+                    _ => p,
+                }
+            }
+            Block::Para(x) => p.para(x),
+            Block::Item(i) => p.item(i),
+        };
+    }
+}
+
 /// The page of these blocks (the shared page builder of `placement-report`), with `figure`
 /// placed right after the heading it belongs under.
 fn page_of(blocks: &[Block], lang: Lang, marking: &str, figure: Option<(&str, &Figure)>) -> Page {
@@ -21,20 +46,7 @@ fn page_of(blocks: &[Block], lang: Lang, marking: &str, figure: Option<(&str, &F
         })
         .unwrap_or("");
     let mut p = Page::new(lang, title, marking);
-    for b in blocks {
-        match b {
-            Block::Title(t) => p.h1(t),
-            Block::Heading(h) => {
-                p.h2(h);
-                match figure {
-                    Some((under, f)) if under == h => p.figure(f),
-                    _ => &mut p,
-                }
-            }
-            Block::Para(x) => p.para(x),
-            Block::Item(i) => p.item(i),
-        };
-    }
+    add_blocks(&mut p, blocks, figure, false);
     p
 }
 
@@ -42,9 +54,9 @@ fn page(blocks: &[Block], lang: Lang, marking: &str) -> String {
     page_of(blocks, lang, marking, None).finish()
 }
 
-/// The full explanation as one self-contained HTML page, with the contributions to the score
-/// as a waterfall chart (inline SVG with a text alternative) under their heading.
-pub fn html(e: &Explanation, lang: Lang) -> String {
+/// The blocks of an explanation and its waterfall chart of the contributions to the score
+/// (inline SVG with a text alternative), with the heading it goes under.
+fn explanation_blocks(e: &Explanation, lang: Lang) -> (Vec<Block>, &'static str, Figure) {
     let blocks = doc::explanation(e, lang);
     let heading = lang.pick("Contributions to the score", "Bijdragen aan de score");
     let parts: Vec<(String, &crate::contributions::Part)> = e
@@ -59,6 +71,13 @@ pub fn html(e: &Explanation, lang: Lang) -> String {
         lang,
         &format!("{heading}: {}", lang.pick(&e.name_en, &e.name_nl)),
     );
+    (blocks, heading, chart)
+}
+
+/// The full explanation as one self-contained HTML page, with the contributions to the score
+/// as a waterfall chart (inline SVG with a text alternative) under their heading.
+pub fn html(e: &Explanation, lang: Lang) -> String {
+    let (blocks, heading, chart) = explanation_blocks(e, lang);
     page_of(
         &blocks,
         lang,
@@ -68,6 +87,14 @@ pub fn html(e: &Explanation, lang: Lang) -> String {
     .finish()
 }
 
+/// Adds the full explanation to a page that carries several (the `advise` page with
+/// `--explain`): the same blocks and waterfall chart as [`html`], one level down (its title a
+/// section heading `<h2>`, its headings `<h3>`).
+pub fn explanation_sections(p: &mut Page, e: &Explanation, lang: Lang) {
+    let (blocks, heading, chart) = explanation_blocks(e, lang);
+    add_blocks(p, &blocks, Some((heading, &chart)), true);
+}
+
 /// A pairwise comparison as one self-contained HTML page. `marking` is the evaluation's
 /// classification marking.
 pub fn comparison_html(c: &Comparison, lang: Lang, marking: placement_core::Marking) -> String {
@@ -75,13 +102,27 @@ pub fn comparison_html(c: &Comparison, lang: Lang, marking: placement_core::Mark
 }
 
 /// The ranked table of a whole evaluation as one self-contained HTML page: a real table with
-/// column headers, the marking above and below, the input and rulebook hashes, and the
-/// strongest reasons of each country in its last column.
+/// column headers, the marking above and below, the input and rulebook hashes (in a line under
+/// the title and in the provenance section), and the strongest reasons of each country in its
+/// last column.
 pub fn ranking_html(
     evaluation: &placement_core::Evaluation,
     rules: &placement_core::Rulebook,
     options: &super::RankingOptions<'_>,
 ) -> String {
+    let mut p = ranking_page(evaluation, rules, options);
+    p.provenance(&placement_report::Provenance::of(evaluation));
+    p.finish()
+}
+
+/// The page of [`ranking_html`] before its provenance section, for a page that goes on (the
+/// `advise` page adds the network plan and, with `--explain`, the countries' explanations;
+/// end it with [`Page::provenance`] and [`Page::finish`]).
+pub fn ranking_page(
+    evaluation: &placement_core::Evaluation,
+    rules: &placement_core::Rulebook,
+    options: &super::RankingOptions<'_>,
+) -> Page {
     use placement_text::num;
     let lang = options.lang;
     let mut blocks = vec![Block::Title(format!(
@@ -137,5 +178,5 @@ pub fn ranking_html(
         ]);
     }
     p.table_layout(Some("80rem"), Some("24rem")).table(&t);
-    p.finish()
+    p
 }

@@ -10,7 +10,7 @@ mod sheet;
 mod text;
 mod waterfall;
 
-pub use html::{comparison_html, html, ranking_html};
+pub use html::{comparison_html, explanation_sections, html, ranking_html, ranking_page};
 pub use json::{comparison_json, json};
 pub use markdown::{comparison_markdown, markdown};
 pub use ranking::{ranking, RankingOptions};
