@@ -26,7 +26,7 @@ use anyhow::{bail, Context};
 use clap::Parser;
 use placement_core::{AssessmentSet, Engine, Region, Rulebook};
 use placement_network::analysis::{report, ReportOptions};
-use placement_network::render::{render_in, render_wide, Format};
+use placement_network::render::{conflict_in, render_in, render_wide, Format};
 use placement_network::scenario::from_scenario;
 use placement_network::svg::value_curve_svg;
 use placement_network::{
@@ -34,6 +34,7 @@ use placement_network::{
 };
 use placement_report::Provenance;
 use placement_scenario::Scenario;
+use placement_text::Lang;
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -146,7 +147,9 @@ fn region_ids() -> String {
 }
 
 fn main() -> std::process::ExitCode {
-    cli::exit(run(Args::parse()))
+    let args = Args::parse();
+    let lang = placement_text::Lang::from(args.lang);
+    cli::exit_in(lang, run(args))
 }
 
 fn run(args: Args) -> anyhow::Result<()> {
@@ -241,7 +244,11 @@ fn run(args: Args) -> anyhow::Result<()> {
     let report = match report(&instance, &constraints, &options) {
         Ok(r) => r,
         Err(NetworkError::Infeasible { conflicts }) => {
-            let mut lines: Vec<String> = conflicts.iter().map(|c| format!("  - {c}")).collect();
+            let lang = args.lang.into();
+            let mut lines: Vec<String> = conflicts
+                .iter()
+                .map(|c| format!("  - {}", conflict_in(c, lang)))
+                .collect();
             let defaulted: Vec<&str> = conflicts
                 .iter()
                 .filter_map(|c| match c {
@@ -251,15 +258,20 @@ fn run(args: Args) -> anyhow::Result<()> {
                 .filter(|c| args.forbid.is_none() && DEFAULT_FORBID.contains(c))
                 .collect();
             for c in defaulted {
-                lines.push(format!(
-                    "    {c} is forbidden by default (seed 003: the liaison in Russia was withdrawn); to lock it, lift the default with --forbid \"\" (or a --forbid list without {c})"
-                ));
+                lines.push(match lang {
+                    Lang::En => format!(
+                        "    {c} is forbidden by default (seed 003: the liaison in Russia was withdrawn); to lock it, lift the default with --forbid \"\" (or a --forbid list without {c})"
+                    ),
+                    Lang::Nl => format!(
+                        "    {c} is standaard uitgesloten (seed 003: de liaison in Rusland is teruggetrokken); hef dat op met --forbid \"\" (of een --forbid-lijst zonder {c}) om het vast te zetten"
+                    ),
+                });
             }
-            return Err(cli::NoAnswer(format!(
-                "the constraints cannot all hold:\n{}",
-                lines.join("\n")
-            ))
-            .into());
+            let head = lang.pick(
+                "the constraints cannot all hold",
+                "de beperkingen kunnen niet alle tegelijk gelden",
+            );
+            return Err(cli::NoAnswer(format!("{head}:\n{}", lines.join("\n"))).into());
         }
         Err(e) => return Err(e.into()),
     };
@@ -273,16 +285,37 @@ fn run(args: Args) -> anyhow::Result<()> {
             .iter()
             .flat_map(|p| p.options.iter().map(|o| o.cost))
             .fold(f64::INFINITY, f64::min);
+        let lang = args.lang.into();
         let why = match constraints.budget {
-            Some(b) if cheapest.is_finite() && b < cheapest => format!(
-                "the budget of EUR {b:.0} is below the cheapest post option (EUR {cheapest:.0}); raise --budget"
-            ),
-            _ if constraints.capacity == 0 => "the capacity is 0 liaisons; raise --capacity".to_string(),
-            _ => "no allowed post adds value under these constraints; relax --forbid, --capacity or --budget".to_string(),
+            Some(b) if cheapest.is_finite() && b < cheapest => {
+                let eur = |x: f64| placement_text::thousands(lang, x.round() as u64);
+                let (b, cheapest) = (eur(b), eur(cheapest));
+                match lang {
+                    Lang::En => format!(
+                        "the budget of EUR {b} is below the cheapest post option (EUR {cheapest}); raise --budget"
+                    ),
+                    Lang::Nl => format!(
+                        "het budget van EUR {b} is lager dan de goedkoopste postoptie (EUR {cheapest}); verhoog --budget"
+                    ),
+                }
+            }
+            _ if constraints.capacity == 0 => lang
+                .pick(
+                    "the capacity is 0 liaisons; raise --capacity",
+                    "de capaciteit is 0 liaisons; verhoog --capacity",
+                )
+                .to_string(),
+            _ => lang
+                .pick(
+                    "no allowed post adds value under these constraints; relax --forbid, --capacity or --budget",
+                    "geen toegestane post voegt onder deze beperkingen waarde toe; verruim --forbid, --capacity of --budget",
+                )
+                .to_string(),
         };
-        return Err(cli::NoAnswer(format!("the plan is empty: {why}")).into());
+        let head = lang.pick("the plan is empty", "het plan is leeg");
+        return Err(cli::NoAnswer(format!("{head}: {why}")).into());
     }
-    let lang = args.lang.into();
+    let lang: Lang = args.lang.into();
     let mut provenance = Provenance::of(&evaluation).with("network", "netwerk", origin.as_str());
     if let Some(path) = &args.scenario {
         provenance = provenance.with(

@@ -412,6 +412,15 @@ fn network_options_explain_themselves() {
     );
     let o = run("network", &["--no-resolve", "--lock", "RU", "--forbid", ""]);
     assert!(o.status.success(), "{}", stderr(&o));
+    // In Dutch with --lang nl (issue 11: errors that reach the advisor).
+    let o = run("network", &["--no-resolve", "--lock", "RU", "--lang", "nl"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(
+        e.contains("standaard uitgesloten") && e.contains("vastgezet"),
+        "{e}"
+    );
+    assert!(placement_text::english_words(&e).is_empty(), "{e}");
     // Unknown region: every valid one listed.
     let o = run("network", &["--region-min", "mars=2"]);
     assert_input_error(&o, &["\"mars\"", "western_africa", "south_america"]);
@@ -434,6 +443,12 @@ fn network_options_explain_themselves() {
         "{}",
         stderr(&o)
     );
+    let o = run(
+        "network",
+        &["--no-resolve", "--budget", "1000", "--lang", "nl"],
+    );
+    let e = stderr(&o);
+    assert!(e.contains("goedkoopste postoptie (EUR 280.000)"), "{e}");
 }
 
 /// A scenario whose placement costs differ per host (a solver stress test, not data): the

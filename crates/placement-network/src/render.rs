@@ -39,6 +39,12 @@ pub fn render_wide(r: &Report, format: Format, lang: Lang) -> String {
     Writer::new(format, lang, true).report(r)
 }
 
+/// A conflict between constraints (why a plan is infeasible) in `lang`, for the reader: posts
+/// with their cities and regions by name, as the report names them.
+pub fn conflict_in(c: &crate::Conflict, lang: Lang) -> String {
+    words::conflict(lang, c)
+}
+
 /// A column of a text table: width and alignment.
 #[derive(Clone, Copy)]
 enum Col {

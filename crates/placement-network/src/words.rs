@@ -6,6 +6,7 @@
 use placement_text::{num, num_full, thousands, Lang};
 
 use crate::analysis::{Comparison, Excluded, Limit, Report, Why};
+use crate::error::Conflict;
 
 /// `template` with each `{}` replaced by the next of `values`, in order.
 pub(crate) fn fill(template: &str, values: &[&str]) -> String {
@@ -484,6 +485,116 @@ pub(crate) fn curve_gap(exact: Option<f64>, greedy: Option<f64>) -> Option<f64> 
     }
 }
 
+/// The constraints a conflict names (`capacity 30, lock CO, keep GB London, region
+/// western_africa ≥ 2`, as the constraints label them) in the language, posts with their
+/// cities, regions by name.
+fn locks(lang: Lang, labels: &str) -> String {
+    labels
+        .split(", ")
+        .map(|l| {
+            if let Some(id) = l.strip_prefix("lock ") {
+                say(lang, "lock {}", "vastgezet {}", &[&post(lang, id)])
+            } else if let Some(id) = l.strip_prefix("keep ") {
+                say(lang, "keep {}", "behoud {}", &[&post(lang, id)])
+            } else if let Some(n) = l.strip_prefix("police capacity ") {
+                say(lang, "police capacity {}", "capaciteit politie {}", &[n])
+            } else if let Some(n) = l.strip_prefix("marechaussee capacity ") {
+                say(lang, "KMar capacity {}", "capaciteit KMar {}", &[n])
+            } else if let Some(n) = l.strip_prefix("capacity ") {
+                say(lang, "capacity {}", "capaciteit {}", &[n])
+            } else if let Some(b) = l.strip_prefix("budget EUR ") {
+                let b = b.parse::<f64>().map_or(b.to_string(), |b| eur(lang, b));
+                say(lang, "budget {}", "budget {}", &[&b])
+            } else if let Some(rest) = l.strip_prefix("region ") {
+                let (id, min) = rest.split_once(" ≥ ").unwrap_or((rest, ""));
+                let name = placement_core::Region::from_id(id).map_or(id, |r| lang.region(r));
+                say(lang, "region {} ≥ {}", "regio {} ≥ {}", &[name, min])
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A conflict between constraints, as words.
+pub(crate) fn conflict(lang: Lang, c: &Conflict) -> String {
+    match c {
+        Conflict::LockedAndForbidden { country } => say(
+            lang,
+            "{} is both locked and forbidden",
+            "{} is zowel vastgezet als uitgesloten",
+            &[&post(lang, country)],
+        ),
+        Conflict::LockWithoutPost { country } => say(
+            lang,
+            "{} is locked but has no allowed candidate post",
+            "{} is vastgezet maar heeft geen toegestane kandidaat-post",
+            &[&post(lang, country)],
+        ),
+        Conflict::CapacityBelowLocks {
+            resource,
+            capacity,
+            needed,
+            locks: l,
+        } => {
+            let resource = match resource.as_str() {
+                "police" => lang.pick("police capacity", "capaciteit politie"),
+                "marechaussee" => lang.pick("KMar capacity", "capaciteit KMar"),
+                _ => lang.pick("total capacity", "totale capaciteit"),
+            };
+            say(
+                lang,
+                "{} {} is below the {} liaisons the locked posts need at least ({})",
+                "{} {} is lager dan de {} liaisons die de vastgezette posten minstens nodig hebben ({})",
+                &[resource, &capacity.to_string(), &needed.to_string(), &locks(lang, l)],
+            )
+        }
+        Conflict::BudgetBelowLocks {
+            budget,
+            needed,
+            locks: l,
+        } => say(
+            lang,
+            "budget {} is below the {} the locked posts cost at least ({})",
+            "budget {} is lager dan de {} die de vastgezette posten minstens kosten ({})",
+            &[&eur(lang, *budget), &eur(lang, *needed), &locks(lang, l)],
+        ),
+        Conflict::RegionMinimumImpossible {
+            region,
+            minimum,
+            available,
+        } => say(
+            lang,
+            "region {} needs {} posts but has only {} allowed candidate posts",
+            "regio {} vraagt {} posten maar heeft maar {} toegestane kandidaat-posten",
+            &[
+                placement_core::Region::from_id(region).map_or(region.as_str(), |r| lang.region(r)),
+                &minimum.to_string(),
+                &available.to_string(),
+            ],
+        ),
+        Conflict::CapacityBelowMinima { capacity, needed } => say(
+            lang,
+            "locks and region minima need at least {}, capacity is {}",
+            "vastgezette posten en regionale minima vragen minstens {}, de capaciteit is {}",
+            &[&liaisons(*needed), &capacity.to_string()],
+        ),
+        Conflict::BudgetBelowMinima { budget, needed } => say(
+            lang,
+            "locks and region minima cost at least {}, budget is {}",
+            "vastgezette posten en regionale minima kosten minstens {}, het budget is {}",
+            &[&eur(lang, *needed), &eur(lang, *budget)],
+        ),
+        Conflict::Joint { active } => say(
+            lang,
+            "the constraints are jointly infeasible (active: {})",
+            "de beperkingen zijn samen onhaalbaar (actief: {})",
+            &[&locks(lang, &active.join(", "))],
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -498,5 +609,12 @@ mod tests {
         assert_eq!(post(Lang::Nl, "PK (candidate)"), "PK (kandidaat)");
         assert_eq!(eur(Lang::Nl, 8_400_000.0), "EUR 8.400.000");
         assert_eq!(liaisons(1), "1 liaison");
+        assert_eq!(
+            locks(
+                Lang::Nl,
+                "capacity 10, keep GB London, region western_africa ≥ 2"
+            ),
+            "capaciteit 10, behoud GB Londen, regio West-Afrika ≥ 2"
+        );
     }
 }

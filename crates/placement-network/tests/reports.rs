@@ -289,3 +289,57 @@ fn the_dutch_text_is_dutch() {
     let en = render_wide(r, Format::Text, Lang::En);
     assert!(placement_text::raw_ids(&en).is_empty(), "{en}");
 }
+
+/// Why a plan is infeasible, in Dutch: every kind of conflict in Dutch words, posts with their
+/// Dutch city names, regions by name.
+#[test]
+fn conflicts_read_dutch() {
+    use placement_network::render::conflict_in;
+    use placement_network::Conflict;
+    let locks = "capacity 30, lock CO, keep GB London, region western_africa ≥ 2".to_string();
+    let all = [
+        Conflict::LockedAndForbidden {
+            country: "RU".into(),
+        },
+        Conflict::LockWithoutPost {
+            country: "RU".into(),
+        },
+        Conflict::CapacityBelowLocks {
+            resource: "marechaussee".into(),
+            capacity: 3,
+            needed: 5,
+            locks: locks.clone(),
+        },
+        Conflict::BudgetBelowLocks {
+            budget: 1e6,
+            needed: 2.8e6,
+            locks: locks.clone(),
+        },
+        Conflict::RegionMinimumImpossible {
+            region: "western_africa".into(),
+            minimum: 9,
+            available: 4,
+        },
+        Conflict::CapacityBelowMinima {
+            capacity: 3,
+            needed: 5,
+        },
+        Conflict::BudgetBelowMinima {
+            budget: 1e6,
+            needed: 2.8e6,
+        },
+        Conflict::Joint {
+            active: vec![locks],
+        },
+    ];
+    let nl: Vec<String> = all.iter().map(|c| conflict_in(c, Lang::Nl)).collect();
+    let text = nl.join("\n");
+    placement_report::testing::check_text("conflicts", &text, Lang::Nl, "", &NETWORK_ENGLISH);
+    assert!(
+        text.contains("behoud GB Londen") && text.contains("West-Afrika"),
+        "{text}"
+    );
+    assert!(text.contains("EUR 2.800.000"), "{text}");
+    // English keeps the crate's own wording.
+    assert_eq!(conflict_in(&all[0], Lang::En), all[0].to_string());
+}
