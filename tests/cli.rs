@@ -503,6 +503,22 @@ fn network_time_limit_is_reported_with_its_gap() {
         text.contains(&format!("at most {printed} % below the optimum")),
         "{text}"
     );
+    // The HTML page says it too, in Dutch with the gap in Dutch numbers.
+    let html: Vec<&str> = args
+        .iter()
+        .copied()
+        .chain(["--format", "html", "--lang", "nl"])
+        .collect();
+    let o = run("network", &html);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = String::from_utf8_lossy(&o.stdout);
+    let printed = placement_text::num(placement_text::Lang::Nl, gap * 100.0, 2);
+    assert!(
+        page.contains("<p>TIJDSLIMIET BEREIKT")
+            && page.contains(&format!("ten hoogste {printed} % onder het optimum"))
+            && page.contains("Beste gevonden plan: waarde"),
+        "{page}"
+    );
     // Without the limit the same scenario is solved to optimality, at a value at least as high.
     let full: Vec<&str> = json[..5]
         .iter()

@@ -167,7 +167,8 @@ impl Writer {
         }
         let status = words::status(r, lang);
         for (i, sentence) in status.iter().enumerate() {
-            if i == 0 || (i == 1 && r.solution.time_limit_hit) {
+            // Markdown: each sentence its own paragraph (consecutive lines would run together).
+            if i == 0 || (i == 1 && r.solution.time_limit_hit) || self.md {
                 self.s.push('\n');
             }
             self.line(sentence, "", "  ");
