@@ -7,19 +7,26 @@
 //! cargo run --release --example calibrate -- network --lang nl --format markdown
 //! cargo run --release --example calibrate -- priority --patch calibrated.toml
 //! cargo run --release --example advise -- --rules calibrated.toml      # the patched rulebook
+//! cargo run --release --example calibrate -- network --lang nl --format html --out calibrate.html
+//! cargo run --release --example calibrate -- --format csv --xlsx calibrate.xlsx
 //! ```
+//!
+//! Text fits 100 columns (wrapped); `--wide` keeps each paragraph on one line. `--format html`
+//! is one self-contained page; `--format csv` gives the weight and threshold intervals,
+//! `--xlsx FILE` those and every decision. `--out`, `--xlsx` and `--patch` write atomically and
+//! never over an input file.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use placement_calibrate::render::{calibration, Style};
+use placement_calibrate::render::{self, calibration, Style};
 use placement_calibrate::{calibrate, engine, patch, Options};
 use placement_core::{AssessmentSet, CountryCode, Rulebook};
 
 #[path = "common/cli.rs"]
 mod cli;
-use cli::{Format, LangArg};
+use cli::LangArg;
 
 /// The embedded priority list of 2015–2018 (seed 000).
 const PRIORITY_2015: &str = include_str!("../fixtures/priority-countries-2015-2018.json");
@@ -46,7 +53,7 @@ struct Args {
     rules: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
-    format: Format,
+    format: Out,
     /// Language of the text.
     #[arg(long, value_enum, default_value = "en")]
     lang: LangArg,
@@ -56,6 +63,30 @@ struct Args {
     /// Write the central weighting as a rulebook patch file (`advise --rules FILE`).
     #[arg(long, value_name = "FILE")]
     patch: Option<PathBuf>,
+    /// Text: each paragraph on one line (default: wrapped to 100 columns).
+    #[arg(long)]
+    wide: bool,
+    /// Write the output to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Also write the intervals and every decision as an XLSX workbook (with a provenance
+    /// sheet) to this file.
+    #[arg(long, value_name = "FILE")]
+    xlsx: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Out {
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// JSON.
+    Json,
+    /// A self-contained HTML page.
+    Html,
+    /// The weight and threshold intervals as CSV (Dutch: semicolons and decimal comma).
+    Csv,
 }
 
 fn main() -> ExitCode {
@@ -127,15 +158,38 @@ fn run(args: Args) -> anyhow::Result<()> {
             margin: args.margin,
         },
     )?;
+    let mut inputs: Vec<PathBuf> = Vec::new();
+    inputs.extend(args.input.clone());
+    inputs.extend(args.rules.clone());
     if let Some(path) = &args.patch {
-        let mut inputs: Vec<PathBuf> = Vec::new();
-        inputs.extend(args.input.clone());
-        inputs.extend(args.rules.clone());
         cli::output::write_atomic(path, patch::rulebook_patch(&problem, &c), &inputs)?;
     }
-    let lang = args.lang.into();
+    let lang: placement_text::Lang = args.lang.into();
+    // The provenance of the pages and workbooks: the assessment set and rulebook calibrated,
+    // and the documented decisions.
+    let provenance = || -> anyhow::Result<placement_report::Provenance> {
+        let evaluation = placement_core::Engine::new(&rules).evaluate(&input)?;
+        let decisions = match args.set {
+            Set::Priority => lang.pick(
+                "the priority list of 2015–2018 (Kamerstuk 33 199, no. 43)",
+                "de prioriteitenlijst 2015–2018 (Kamerstuk 33 199, nr. 43)",
+            ),
+            Set::Network => lang.pick(
+                "the host countries of the 2025 network (fixtures/network-2025.json)",
+                "de gastlanden van het netwerk van 2025 (fixtures/network-2025.json)",
+            ),
+        };
+        Ok(placement_report::Provenance::of(&evaluation).with(
+            "documented decisions",
+            "gedocumenteerde beslissingen",
+            decisions,
+        ))
+    };
+    if let Some(path) = &args.xlsx {
+        cli::output::write_atomic(path, render::xlsx(&c, &provenance()?, lang)?, &inputs)?;
+    }
     let text = match args.format {
-        Format::Json => {
+        Out::Json => {
             serde_json::to_string_pretty(&placement_calibrate::Report {
                 schema_version: placement_calibrate::SCHEMA_VERSION,
                 calibration: c.clone(),
@@ -143,12 +197,15 @@ fn run(args: Args) -> anyhow::Result<()> {
                 base: problem.base.clone(),
             })? + "\n"
         }
-        Format::Text => calibration(&c, &problem.decided_by_rule, lang, Style::Text),
-        Format::Markdown => calibration(&c, &problem.decided_by_rule, lang, Style::Markdown),
-        Format::Html => anyhow::bail!(
-            "--format html is not available for calibrate yet; use --format markdown or json"
-        ),
+        Out::Text if args.wide => calibration(&c, &problem.decided_by_rule, lang, Style::Wide),
+        Out::Text => calibration(&c, &problem.decided_by_rule, lang, Style::Text),
+        Out::Markdown => calibration(&c, &problem.decided_by_rule, lang, Style::Markdown),
+        Out::Html => render::html(&c, &problem.decided_by_rule, &provenance()?, lang),
+        Out::Csv => render::csv(&c, lang),
     };
-    cli::print(&text);
+    match &args.out {
+        Some(path) => cli::output::write_atomic(path, &text, &inputs)?,
+        None => cli::print(&text),
+    }
     Ok(())
 }

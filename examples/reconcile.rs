@@ -9,20 +9,28 @@
 //! cargo run --release --example reconcile -- --lang nl --format markdown
 //! cargo run --release --example reconcile -- --capacity 43 --against my-network.json
 //! cargo run --release --example reconcile -- --format json
+//! cargo run --release --example reconcile -- --lang nl --format html --out reconcile.html
+//! cargo run --release --example reconcile -- --format csv --xlsx reconcile.xlsx
 //! ```
+//!
+//! Text fits 100 columns (wrapped); `--wide` keeps each paragraph on one line. `--format html`
+//! is one self-contained page; `--format csv` and `--xlsx FILE` give one row per country.
+//! `--out` and `--xlsx` write atomically and never over an input file.
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
 use placement_core::Engine;
-use placement_reconcile::render::{reconciliation, Style};
+use placement_reconcile::render::{self, reconciliation, Style};
 use placement_reconcile::{overview, reconcile};
 
 #[path = "common/cli.rs"]
 mod cli;
 #[path = "common/plan.rs"]
 mod plan_args;
-use cli::{Format, LangArg, Sources};
+use cli::{LangArg, Sources};
 use plan_args::PlanArgs;
 
 #[derive(Parser)]
@@ -34,10 +42,33 @@ struct Args {
     plan: PlanArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
-    format: Format,
+    format: Out,
     /// Language of the text.
     #[arg(long, value_enum, default_value = "en")]
     lang: LangArg,
+    /// Text: each paragraph on one line (default: wrapped to 100 columns).
+    #[arg(long)]
+    wide: bool,
+    /// Write the output to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Also write the reconciliation as an XLSX workbook (with a provenance sheet) to this file.
+    #[arg(long, value_name = "FILE")]
+    xlsx: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Out {
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// JSON.
+    Json,
+    /// A self-contained HTML page.
+    Html,
+    /// One row per country as CSV (Dutch: semicolons and decimal comma).
+    Csv,
 }
 
 fn main() -> ExitCode {
@@ -54,11 +85,22 @@ fn run(args: Args) -> anyhow::Result<()> {
     let r = reconcile(&rules, &input, &evaluation, &network, &plan)?;
     let lang = args.lang.into();
     let text = match args.format {
-        Format::Json => serde_json::to_string_pretty(&r)? + "\n",
-        Format::Text => reconciliation(&r, &rules, lang, Style::Text),
-        Format::Markdown => reconciliation(&r, &rules, lang, Style::Markdown),
-        Format::Html => anyhow::bail!("--format html is not available for reconcile yet"),
+        Out::Json => serde_json::to_string_pretty(&r)? + "\n",
+        Out::Text if args.wide => reconciliation(&r, &rules, lang, Style::Wide),
+        Out::Text => reconciliation(&r, &rules, lang, Style::Text),
+        Out::Markdown => reconciliation(&r, &rules, lang, Style::Markdown),
+        Out::Html => render::html(&r, &rules, &evaluation, lang),
+        Out::Csv => render::csv(&r, lang),
     };
-    cli::print(&text);
+    let mut inputs = args.sources.inputs();
+    inputs.extend(args.plan.against.clone());
+    if let Some(path) = &args.xlsx {
+        let bytes = render::xlsx(&r, &evaluation, lang)?;
+        cli::output::write_atomic(path, bytes, &inputs)?;
+    }
+    match &args.out {
+        Some(path) => cli::output::write_atomic(path, &text, &inputs)?,
+        None => cli::print(&text),
+    }
     Ok(())
 }

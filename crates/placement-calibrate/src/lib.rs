@@ -57,9 +57,11 @@ pub mod engine;
 mod error;
 mod lp;
 pub mod matrix;
+mod page;
 pub mod patch;
 mod problem;
 pub mod render;
+mod sheet;
 
 pub use calibrate::{
     calibrate, margin_of, Calibration, DecisionResult, Interval, Options, Verdict,

@@ -1,23 +1,30 @@
-//! EN/NL text and Markdown of a [`Calibration`]; every number from the data, at a precision at
-//! which it is true.
+//! EN/NL text and Markdown of a [`Calibration`], and the calibration as a self-contained HTML
+//! page ([`html`]), CSV ([`csv`]) and XLSX ([`xlsx`]); every number from the data, at a
+//! precision at which it is true.
 
 use std::fmt::Write;
 
-use placement_text::{num, Lang};
+use placement_text::{num, Lang, WIDTH};
 
 use crate::calibrate::{Calibration, DecisionResult, Interval, Verdict};
 use crate::engine::RuleDecided;
 
+pub use crate::page::html;
+pub use crate::sheet::{csv, xlsx};
+
 /// Output style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
-    /// Plain text.
+    /// Plain text for the terminal, fitting 100 columns (paragraphs wrapped).
     Text,
+    /// Plain text with each paragraph on one line (`--wide`).
+    Wide,
     /// Markdown.
     Markdown,
 }
 
-fn label(lang: Lang, d: &DecisionResult) -> &str {
+/// A decision's label in `lang`.
+pub(crate) fn label(lang: Lang, d: &DecisionResult) -> &str {
     match (lang, &d.label_nl) {
         (Lang::Nl, Some(l)) => l,
         _ => &d.label,
@@ -29,25 +36,111 @@ fn heading(out: &mut String, style: Style, text: &str) {
         Style::Markdown => {
             let _ = writeln!(out, "\n## {text}\n");
         }
-        Style::Text => {
+        Style::Text | Style::Wide => {
             let _ = writeln!(out, "\n{text}\n{}", "-".repeat(text.chars().count()));
         }
     }
 }
 
-fn row(out: &mut String, style: Style, cells: &[String]) {
+/// A paragraph: wrapped to [`WIDTH`] in [`Style::Text`], one line otherwise.
+fn para(out: &mut String, style: Style, text: &str, first: &str, rest: &str) {
+    match style {
+        Style::Text => {
+            out.push_str(&placement_text::wrap(text, WIDTH, first, rest));
+            out.push('\n');
+        }
+        Style::Wide | Style::Markdown => {
+            let _ = writeln!(out, "{first}{text}");
+        }
+    }
+}
+
+fn row(out: &mut String, style: Style, name_width: usize, cells: &[String]) {
     match style {
         Style::Markdown => {
             let _ = writeln!(out, "| {} |", cells.join(" | "));
         }
-        Style::Text => {
+        Style::Text | Style::Wide => {
             let _ = writeln!(
                 out,
-                "{:<52} {:>7} {:>9} {:>19}",
+                "{:<name_width$} {:>7} {:>9} {:>19}",
                 cells[0], cells[1], cells[2], cells[3]
             );
         }
     }
+}
+
+/// A weight's or threshold's name in words: `criterion (side)`, or `RULE quantity`.
+pub(crate) fn interval_name(lang: Lang, i: &Interval) -> String {
+    if i.group.is_empty() {
+        // "RULE metric": the metric in words.
+        match i.name.split_once(' ') {
+            Some((rule, metric)) => format!("{rule} {}", lang.quantity(metric)),
+            None => i.name.clone(),
+        }
+    } else {
+        format!("{} ({})", lang.quantity(&i.name), lang.quantity(&i.group))
+    }
+}
+
+/// The problem's title in `lang`.
+pub(crate) fn title(c: &Calibration, lang: Lang) -> String {
+    format!(
+        "{}: {}",
+        lang.pick("Calibration", "Kalibratie"),
+        match (lang, &c.title_nl) {
+            (Lang::Nl, Some(t)) => t.as_str(),
+            _ => c.title.as_str(),
+        }
+    )
+}
+
+/// The fit in one sentence.
+pub(crate) fn fit(c: &Calibration, lang: Lang) -> String {
+    format!(
+        "{} {} {} {} {} {} {}).",
+        c.decisions_reproducible,
+        lang.pick("of", "van"),
+        c.decisions_total,
+        lang.pick(
+            "documented decisions can be reproduced together; the central weighting reproduces them with a margin of",
+            "gedocumenteerde beslissingen zijn samen te reproduceren; de centrale weging doet dat met een marge van"
+        ),
+        num(lang, c.central_margin, 2),
+        lang.pick("points (margin required:", "punten (vereiste marge:"),
+        num(lang, c.options.margin, 2),
+    )
+}
+
+/// A verdict in words.
+pub(crate) fn verdict(lang: Lang, v: Verdict) -> &'static str {
+    match v {
+        Verdict::Necessary => lang.pick("necessary", "noodzakelijk"),
+        Verdict::Possible => lang.pick("possible", "mogelijk"),
+        Verdict::Impossible => lang.pick("impossible", "onmogelijk"),
+    }
+}
+
+/// What was documented for a decision a rule decides.
+pub(crate) fn documented(lang: Lang, r: &RuleDecided) -> &'static str {
+    if r.documented == "post" {
+        lang.pick("post", "post")
+    } else {
+        lang.pick("no post", "geen post")
+    }
+}
+
+/// The conflict's decisions by their labels in `lang`.
+pub(crate) fn conflict_labels<'a>(c: &'a Calibration, lang: Lang) -> Vec<&'a str> {
+    c.conflict
+        .iter()
+        .map(|l| {
+            c.decisions
+                .iter()
+                .find(|d| &d.label == l)
+                .map_or(l.as_str(), |d| label(lang, d))
+        })
+        .collect()
 }
 
 fn intervals(out: &mut String, style: Style, lang: Lang, items: &[Interval], digits: usize) {
@@ -58,23 +151,22 @@ fn intervals(out: &mut String, style: Style, lang: Lang, items: &[Interval], dig
         lang.pick("feasible interval", "toelaatbaar interval")
             .to_string(),
     ];
-    row(out, style, &header);
+    let names: Vec<String> = items.iter().map(|i| interval_name(lang, i)).collect();
+    let width = names
+        .iter()
+        .chain(std::iter::once(&header[0]))
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(0);
+    row(out, style, width, &header);
     if style == Style::Markdown {
         let _ = writeln!(out, "|---|---:|---:|---:|");
     }
-    for i in items {
-        let name = if i.group.is_empty() {
-            // "RULE metric": the metric in words.
-            match i.name.split_once(' ') {
-                Some((rule, metric)) => format!("{rule} {}", lang.quantity(metric)),
-                None => i.name.clone(),
-            }
-        } else {
-            format!("{} ({})", lang.quantity(&i.name), lang.quantity(&i.group))
-        };
+    for (i, name) in items.iter().zip(names) {
         row(
             out,
             style,
+            width,
             &[
                 name,
                 i.current
@@ -90,36 +182,13 @@ fn intervals(out: &mut String, style: Style, lang: Lang, items: &[Interval], dig
     }
 }
 
-/// The calibration as text or Markdown, with the decisions a rule decides.
+/// The calibration as text or Markdown, with the decisions a rule decides. [`Style::Text`]
+/// fits 100 columns; [`Style::Wide`] keeps each paragraph on one line.
 pub fn calibration(c: &Calibration, by_rule: &[RuleDecided], lang: Lang, style: Style) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", lang.illustrative_notice());
-    heading(
-        &mut out,
-        style,
-        &format!(
-            "{}: {}",
-            lang.pick("Calibration", "Kalibratie"),
-            match (lang, &c.title_nl) {
-                (Lang::Nl, Some(t)) => t.as_str(),
-                _ => c.title.as_str(),
-            }
-        ),
-    );
-    let _ = writeln!(
-        out,
-        "{} {} {} {} {} {} {}).",
-        c.decisions_reproducible,
-        lang.pick("of", "van"),
-        c.decisions_total,
-        lang.pick(
-            "documented decisions can be reproduced together; the central weighting reproduces them with a margin of",
-            "gedocumenteerde beslissingen zijn samen te reproduceren; de centrale weging doet dat met een marge van"
-        ),
-        num(lang, c.central_margin, 2),
-        lang.pick("points (margin required:", "punten (vereiste marge:"),
-        num(lang, c.options.margin, 2),
-    );
+    heading(&mut out, style, &title(c, lang));
+    para(&mut out, style, &fit(c, lang), "", "");
     heading(
         &mut out,
         style,
@@ -139,44 +208,23 @@ pub fn calibration(c: &Calibration, by_rule: &[RuleDecided], lang: Lang, style: 
     heading(
         &mut out,
         style,
-        &format!(
-            "{} ({})",
-            lang.pick(
-                "Not reproduced by the best fit",
-                "Niet gereproduceerd door de beste fit"
-            ),
-            not.len()
-        ),
+        &format!("{} ({})", not_reproduced(lang), not.len()),
     );
-    let _ = writeln!(
-        out,
-        "{}",
-        if not.is_empty() {
-            "–".to_string()
-        } else {
-            not.join(", ")
-        }
-    );
+    let list = if not.is_empty() {
+        "–".to_string()
+    } else {
+        not.join(", ")
+    };
+    para(&mut out, style, &list, "", "");
     if !c.conflict.is_empty() {
-        heading(
+        heading(&mut out, style, conflict_heading(lang));
+        para(
             &mut out,
             style,
-            lang.pick(
-                "A minimal set of decisions no weighting reproduces together",
-                "Een minimale set beslissingen die geen weging samen reproduceert",
-            ),
+            &conflict_labels(c, lang).join(", "),
+            "",
+            "",
         );
-        let names: Vec<&str> = c
-            .conflict
-            .iter()
-            .map(|l| {
-                c.decisions
-                    .iter()
-                    .find(|d| &d.label == l)
-                    .map_or(l.as_str(), |d| label(lang, d))
-            })
-            .collect();
-        let _ = writeln!(out, "{}", names.join(", "));
     }
     let possible: Vec<&str> = c
         .decisions
@@ -194,8 +242,7 @@ pub fn calibration(c: &Calibration, by_rule: &[RuleDecided], lang: Lang, style: 
         style,
         lang.pick("Necessary and possible", "Noodzakelijk en mogelijk"),
     );
-    let _ = writeln!(
-        out,
+    let text = format!(
         "{} {}; {} {}: {}.",
         necessary,
         lang.pick(
@@ -213,36 +260,43 @@ pub fn calibration(c: &Calibration, by_rule: &[RuleDecided], lang: Lang, style: 
             possible.join(", ")
         }
     );
+    para(&mut out, style, &text, "", "");
     if !by_rule.is_empty() {
-        heading(
-            &mut out,
-            style,
-            lang.pick(
-                "Decided by a rule, not by a weight (left out)",
-                "Beslist door een regel, niet door een gewicht (buiten beschouwing)",
-            ),
-        );
+        heading(&mut out, style, by_rule_heading(lang));
+        let bullet = if style == Style::Markdown { "- " } else { "* " };
         for r in by_rule {
-            let _ = writeln!(
-                out,
-                "{} {} ({}: {})",
-                if style == Style::Markdown { "-" } else { "*" },
+            let item = format!(
+                "{} ({}: {})",
                 r.country.as_str(),
-                lang.pick(
-                    if r.documented == "post" {
-                        "post"
-                    } else {
-                        "no post"
-                    },
-                    if r.documented == "post" {
-                        "post"
-                    } else {
-                        "geen post"
-                    }
-                ),
+                documented(lang, r),
                 r.rule
             );
+            para(&mut out, style, &item, bullet, "  ");
         }
     }
     out
+}
+
+/// The heading of the decisions the best fit does not reproduce.
+pub(crate) fn not_reproduced(lang: Lang) -> &'static str {
+    lang.pick(
+        "Not reproduced by the best fit",
+        "Niet gereproduceerd door de best passende weging",
+    )
+}
+
+/// The heading of the minimal conflicting set.
+pub(crate) fn conflict_heading(lang: Lang) -> &'static str {
+    lang.pick(
+        "A minimal set of decisions no weighting reproduces together",
+        "Een minimale set beslissingen die geen weging samen reproduceert",
+    )
+}
+
+/// The heading of the decisions a rule decides.
+pub(crate) fn by_rule_heading(lang: Lang) -> &'static str {
+    lang.pick(
+        "Decided by a rule, not by a weight (left out)",
+        "Beslist door een regel, niet door een gewicht (buiten beschouwing)",
+    )
 }

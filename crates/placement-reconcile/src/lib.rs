@@ -35,7 +35,7 @@
 //!
 //! *Architecture*: reads decision records, the network crate's plan and the explainer's
 //! verified counterfactuals; it never changes a score or a plan. Rendering (EN/NL text,
-//! Markdown) is in [`render`]; the JSON shape is the serde form of [`Reconciliation`] and
+//! Markdown, a self-contained HTML page, CSV and XLSX) is in [`render`]; the JSON shape is the serde form of [`Reconciliation`] and
 //! [`PlanOverview`] (documented in `docs/reconcile.md`).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -43,9 +43,11 @@
 
 mod error;
 mod network;
+mod page;
 mod plan;
 mod reconcile;
 pub mod render;
+mod sheet;
 
 pub use error::ReconcileError;
 pub use network::{actual_network, ActualNetwork};

@@ -1,20 +1,28 @@
-//! Text (EN/NL) and Markdown renderings of a [`PlanOverview`] and a [`Reconciliation`]. They
-//! only format: every number comes from the data, printed at a precision at which it is true.
+//! Text (EN/NL) and Markdown renderings of a [`PlanOverview`] and a [`Reconciliation`], and the
+//! reconciliation as a self-contained HTML page ([`html`]), CSV ([`csv`]) and XLSX ([`xlsx`]).
+//! They only format: every number comes from the data, printed at a precision at which it is
+//! true.
 
 use std::fmt::Write;
 
-use placement_core::Rulebook;
+use placement_core::{Instrument, Rulebook};
 use placement_explain::counterfactual::Counterfactual;
-use placement_text::{num, Lang};
+use placement_explain::margins::ThresholdMargin;
+use placement_text::{num, Lang, WIDTH};
+
+pub use crate::page::html;
+pub use crate::sheet::{csv, xlsx};
 
 use crate::plan::{PlanOverview, PlanRole};
-use crate::reconcile::{Agreement, Cause, CountryReconciliation, Reconciliation};
+use crate::reconcile::{Agreement, Cause, CountryReconciliation, Reconciliation, WeightChange};
 
 /// Output style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
-    /// Plain text for the terminal.
+    /// Plain text for the terminal, fitting 100 columns (paragraphs wrapped).
     Text,
+    /// Plain text with each paragraph on one line (`--wide`).
+    Wide,
     /// Markdown, for a memo.
     Markdown,
 }
@@ -43,39 +51,12 @@ fn pct(lang: Lang, x: f64) -> String {
     format!("{} %", num(lang, 100.0 * x, 0))
 }
 
-/// Terminal text is wrapped to this many columns.
-const WIDTH: usize = 100;
-
-/// Wraps `text` at word boundaries to `width` columns, the first line after `first`, the rest
-/// after `rest`; a word longer than the line stays whole.
-fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let mut out = String::new();
-    let mut line = String::from(first);
-    let mut empty = true;
-    for word in text.split_whitespace() {
-        if !empty && line.chars().count() + 1 + word.chars().count() > width {
-            out.push_str(line.trim_end());
-            out.push('\n');
-            line = String::from(rest);
-            empty = true;
-        }
-        if !empty {
-            line.push(' ');
-        }
-        line.push_str(word);
-        empty = false;
-    }
-    out.push_str(line.trim_end());
-    out.push('\n');
-    out
-}
-
 fn heading(out: &mut String, style: Style, text: &str) {
     match style {
         Style::Markdown => {
             let _ = writeln!(out, "\n## {text}\n");
         }
-        Style::Text => {
+        Style::Text | Style::Wide => {
             let _ = writeln!(out, "\n{text}\n{}", "-".repeat(text.chars().count()));
         }
     }
@@ -84,11 +65,16 @@ fn heading(out: &mut String, style: Style, text: &str) {
 fn role_text(lang: Lang, role: &PlanRole) -> String {
     match role {
         PlanRole::Post { post, staffing } => {
-            format!("{} {post} ({staffing})", lang.pick("post", "post"))
+            format!(
+                "{} {} ({staffing})",
+                lang.pick("post", "post"),
+                lang.post(post)
+            )
         }
         PlanRole::Accredited { post, factor, .. } => format!(
-            "{} {post} ({} {})",
+            "{} {} ({} {})",
             lang.pick("accredited from", "geaccrediteerd vanuit"),
+            lang.post(post),
             lang.pick("coverage", "dekking"),
             num(lang, *factor, 2)
         ),
@@ -114,8 +100,7 @@ pub fn plan_section(plan: &PlanOverview, lang: Lang, style: Style) -> String {
         || lang.pick("no budget limit", "geen budgetgrens").to_string(),
         |b| format!("{} {}", lang.pick("budget", "budget"), eur(lang, b)),
     );
-    let _ = writeln!(
-        out,
+    let figures = format!(
         "{} {} {} ({} {}; {}), {}. {} {} {} {} {} {} {}.",
         lang.pick("Capacity", "Capaciteit"),
         plan.capacity,
@@ -135,9 +120,9 @@ pub fn plan_section(plan: &PlanOverview, lang: Lang, style: Style) -> String {
         plan.plan_hosts.len(),
         lang.pick("host countries", "gastlanden"),
     );
+    para(&mut out, style, &figures, "", "");
     let deserving = plan.lines.iter().filter(|l| l.deserves_post).count();
-    let _ = writeln!(
-        out,
+    let deserve = format!(
         "{} {} {}; {} {}.",
         deserving,
         lang.pick(
@@ -148,6 +133,7 @@ pub fn plan_section(plan: &PlanOverview, lang: Lang, style: Style) -> String {
         plan.plan_hosts.len(),
         lang.pick("get a post in the plan", "krijgen een post in het plan"),
     );
+    para(&mut out, style, &deserve, "", "");
     let header = [
         lang.pick("rank", "rang"),
         lang.pick("country", "land"),
@@ -162,7 +148,11 @@ pub fn plan_section(plan: &PlanOverview, lang: Lang, style: Style) -> String {
             [
                 l.rank.to_string(),
                 format!("{} {}", l.country, name(lang, &l.name_en, &l.name_nl)),
-                lang.instrument(l.instrument).to_string(),
+                if style == Style::Text {
+                    lang.instrument_short(l.instrument).to_string()
+                } else {
+                    lang.instrument(l.instrument).to_string()
+                },
                 role_text(lang, &l.plan),
             ]
         })
@@ -170,9 +160,8 @@ pub fn plan_section(plan: &PlanOverview, lang: Lang, style: Style) -> String {
     table(&mut out, style, &header, &rows);
     let without = plan.deserving_without_post();
     if !without.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{}: {}.",
+        let list = format!(
+            "{}: {}.",
             lang.pick(
                 "Deserve a permanent liaison but get no post under the capacity",
                 "Verdienen een vaste liaison maar krijgen binnen de capaciteit geen post"
@@ -183,6 +172,8 @@ pub fn plan_section(plan: &PlanOverview, lang: Lang, style: Style) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         );
+        out.push('\n');
+        para(&mut out, style, &list, "", "");
     }
     out
 }
@@ -196,7 +187,7 @@ fn table(out: &mut String, style: Style, header: &[&str; 4], rows: &[[String; 4]
                 let _ = writeln!(out, "| {} |", r.join(" | "));
             }
         }
-        Style::Text => {
+        Style::Text | Style::Wide => {
             let mut w = header.map(|h| h.chars().count());
             for r in rows {
                 for (i, c) in r.iter().enumerate() {
@@ -223,36 +214,158 @@ fn table(out: &mut String, style: Style, header: &[&str; 4], rows: &[[String; 4]
     }
 }
 
-fn change_text(lang: Lang, cf: &Counterfactual) -> String {
-    let parts: Vec<String> = cf
+/// One verified change: `a from → to and b from → to (gives instrument; note)`. The two kinds
+/// of change a difference reports (of one or two criteria, of one weight) are both said by
+/// this one builder.
+fn change_phrase(
+    lang: Lang,
+    changes: &[(String, String, String)],
+    instrument: Instrument,
+    note: Option<(&str, &str)>,
+) -> String {
+    let parts: Vec<String> = changes
+        .iter()
+        .map(|(what, from, to)| format!("{what} {from} → {to}"))
+        .collect();
+    let mut gives = format!(
+        "{} {}",
+        lang.pick("gives", "geeft"),
+        lang.instrument(instrument)
+    );
+    if let Some((en, nl)) = note {
+        let _ = write!(gives, "; {}", lang.pick(en, nl));
+    }
+    format!("{} ({gives})", parts.join(lang.pick(" and ", " en ")))
+}
+
+/// The smallest verified change of one or two criteria, without its label.
+pub(crate) fn criteria_phrase(lang: Lang, cf: &Counterfactual) -> String {
+    let changes: Vec<(String, String, String)> = cf
         .changes
         .iter()
         .map(|c| {
-            format!(
-                "{} {} → {}",
-                lang.criterion(c.criterion),
+            (
+                lang.criterion(c.criterion).to_string(),
                 num(lang, c.from, 2),
-                num(lang, c.to, 2)
+                num(lang, c.to, 2),
             )
         })
         .collect();
+    change_phrase(lang, &changes, cf.outcome.instrument, None)
+}
+
+/// The smallest verified change of one or two criteria, as a sentence.
+pub(crate) fn criteria_change(lang: Lang, cf: &Counterfactual) -> String {
     format!(
-        "{} ({} {})",
-        parts.join(lang.pick(" and ", " en ")),
-        lang.pick("gives", "geeft"),
-        lang.instrument(cf.outcome.instrument)
+        "{}: {}.",
+        lang.pick(
+            "Smallest verified change that makes model and reality agree",
+            "Kleinste geverifieerde wijziging waarmee model en werkelijkheid overeenstemmen",
+        ),
+        criteria_phrase(lang, cf)
     )
 }
 
-fn rule_text(lang: Lang, rules: &Rulebook, id: &str) -> String {
+/// The smallest verified change of one weight, as a sentence.
+pub(crate) fn weight_change(lang: Lang, w: &WeightChange) -> String {
+    let phrase = change_phrase(
+        lang,
+        &[(
+            lang.criterion(w.criterion).to_string(),
+            num(lang, w.from, 3),
+            num(lang, w.to, 3),
+        )],
+        w.instrument,
+        Some((
+            "the other weights rescaled, every country's score moves",
+            "de andere gewichten herschaald, de score van elk land verschuift",
+        )),
+    );
+    format!(
+        "{}: {phrase}.",
+        lang.pick(
+            "Smallest verified change of one weight",
+            "Kleinste geverifieerde wijziging van één gewicht",
+        )
+    )
+}
+
+/// No change of one or two criteria within the scale makes model and reality agree.
+pub(crate) fn no_change(lang: Lang) -> &'static str {
+    lang.pick(
+        "No change of one or two criteria within the scale makes them agree.",
+        "Geen wijziging van één of twee criteria binnen de schaal brengt ze in overeenstemming.",
+    )
+}
+
+/// A rule id with its statement.
+pub(crate) fn rule_text(lang: Lang, rules: &Rulebook, id: &str) -> String {
     rules.rule(id).map_or_else(
         || id.to_string(),
         |r| format!("{id} ({})", lang.pick(&r.statement, &r.statement_nl)),
     )
 }
 
-fn difference(lang: Lang, rules: &Rulebook, c: &CountryReconciliation) -> String {
-    let what = match c.agreement {
+/// What decides the country: the instrument rule (with its statement when `statement`).
+pub(crate) fn decided_by(
+    lang: Lang,
+    rules: &Rulebook,
+    rule: Option<&str>,
+    statement: bool,
+) -> String {
+    match rule {
+        Some(r) if statement => format!(
+            "{}: {}.",
+            lang.pick("Decided by", "Beslist door"),
+            rule_text(lang, rules, r)
+        ),
+        Some(r) => format!("{}: {r}.", lang.pick("Decided by", "Beslist door")),
+        None => lang
+            .pick(
+                "No instrument rule fires.",
+                "Geen instrumentregel is van toepassing.",
+            )
+            .to_string(),
+    }
+}
+
+/// The margin of the deciding rule's closest condition, or the shortfall to the nearest rule
+/// that would place a permanent liaison, as a comparison that holds at the precision printed.
+pub(crate) fn margin_text(lang: Lang, m: &ThresholdMargin) -> String {
+    format!(
+        "{} {}: {} {}.",
+        if m.holds {
+            lang.pick("Closest condition of", "Krapste voorwaarde van")
+        } else {
+            lang.pick("Nearest placing rule", "Dichtstbijzijnde plaatsingsregel")
+        },
+        m.rule,
+        lang.quantity(&m.metric),
+        lang.comparison(m.value, m.op, m.threshold, 2),
+    )
+}
+
+/// Why capacity, not the recommendation, leaves the country without a post; the two values at
+/// decimals that show which is larger.
+pub(crate) fn capacity_text(lang: Lang, gain: f64, weakest: f64, post: &str) -> String {
+    let d = placement_text::decimals_apart(gain, weakest, 1);
+    format!(
+        "{} {}; {} ({}) {} {}.",
+        lang.pick(
+            "It deserves a permanent liaison, but under the capacity a post there would add",
+            "Het land verdient een vaste liaison, maar binnen de capaciteit zou een post daar toevoegen:"
+        ),
+        num(lang, gain, d),
+        lang.pick("the weakest chosen post", "de zwakste gekozen post"),
+        lang.post(post),
+        lang.pick("adds", "voegt toe:"),
+        num(lang, weakest, d),
+    )
+}
+
+/// The agreement in words.
+pub(crate) fn agreement_text(lang: Lang, a: Agreement) -> &'static str {
+    match a {
         Agreement::ModelWantsPost => lang.pick(
             "the model wants a post that does not exist",
             "het model wil een post die er niet is",
@@ -262,11 +375,73 @@ fn difference(lang: Lang, rules: &Rulebook, c: &CountryReconciliation) -> String
             "er is een post die het model niet ondersteunt",
         ),
         Agreement::Agree => lang.pick("agree", "overeenstemming"),
-    };
+    }
+}
+
+/// The explanation of one difference as sentences: what decides it, the margin, the smallest
+/// verified changes (or the capacity numbers).
+pub(crate) struct Why {
+    /// The deciding rule, or the capacity sentence.
+    pub(crate) decided: String,
+    /// The margin sentence.
+    pub(crate) margin: Option<String>,
+    /// The smallest verified change of one or two criteria (or that there is none).
+    pub(crate) change: Option<String>,
+    /// The smallest verified change of one weight.
+    pub(crate) weight: Option<String>,
+}
+
+pub(crate) fn why(
+    lang: Lang,
+    rules: &Rulebook,
+    c: &CountryReconciliation,
+    statement: bool,
+) -> Option<Why> {
+    match c.cause.as_ref()? {
+        Cause::Capacity {
+            gain_if_added,
+            weakest_adds,
+            weakest_post,
+        } => Some(Why {
+            decided: capacity_text(lang, *gain_if_added, *weakest_adds, weakest_post),
+            margin: None,
+            change: None,
+            weight: None,
+        }),
+        Cause::Instrument {
+            rule,
+            margin,
+            change,
+            weight_change: w,
+        } => Some(Why {
+            decided: decided_by(lang, rules, rule.as_deref(), statement),
+            margin: margin.as_ref().map(|m| margin_text(lang, m)),
+            change: Some(change.as_ref().map_or_else(
+                || no_change(lang).to_string(),
+                |f| criteria_change(lang, &f.counterfactual),
+            )),
+            weight: w.as_ref().map(|w| weight_change(lang, w)),
+        }),
+        Cause::NotAssessed => Some(Why {
+            decided: lang
+                .pick(
+                    "The country is not in the assessment set.",
+                    "Het land staat niet in de beoordelingsset.",
+                )
+                .to_string(),
+            margin: None,
+            change: None,
+            weight: None,
+        }),
+    }
+}
+
+fn difference(lang: Lang, rules: &Rulebook, c: &CountryReconciliation) -> String {
     let mut s = format!(
-        "{} {}: {what}.",
+        "{} {}: {}.",
         c.country,
-        name(lang, &c.name_en, &c.name_nl)
+        name(lang, &c.name_en, &c.name_nl),
+        agreement_text(lang, c.agreement)
     );
     if let Some(i) = c.instrument {
         let _ = write!(
@@ -276,197 +451,99 @@ fn difference(lang: Lang, rules: &Rulebook, c: &CountryReconciliation) -> String
             lang.instrument(i)
         );
     }
-    match &c.cause {
-        Some(Cause::Capacity {
-            gain_if_added,
-            weakest_adds,
-            weakest_post,
-        }) => {
-            let _ = write!(
-                s,
-                " {} {}; {} {weakest_post} {} {}.",
-                lang.pick(
-                    "It deserves a permanent liaison, but under the capacity its post would add",
-                    "Het verdient een vaste liaison, maar binnen de capaciteit zou de post toevoegen:"
-                ),
-                num(lang, *gain_if_added, 1),
-                lang.pick("the weakest chosen post,", "de zwakste gekozen post,"),
-                lang.pick("adds", "voegt toe:"),
-                num(lang, *weakest_adds, 1),
-            );
+    if let Some(w) = why(lang, rules, c, true) {
+        for part in [Some(w.decided), w.margin, w.change, w.weight]
+            .into_iter()
+            .flatten()
+        {
+            s.push(' ');
+            s.push_str(&part);
         }
-        Some(Cause::Instrument {
-            rule,
-            margin,
-            change,
-            weight_change,
-        }) => {
-            match rule {
-                Some(r) => {
-                    let _ = write!(
-                        s,
-                        " {}: {}.",
-                        lang.pick("Decided by", "Beslist door"),
-                        rule_text(lang, rules, r)
-                    );
-                }
-                None => {
-                    let _ = write!(
-                        s,
-                        " {}.",
-                        lang.pick(
-                            "No instrument rule fires",
-                            "Geen instrumentregel is van toepassing"
-                        )
-                    );
-                }
-            }
-            if let Some(m) = margin {
-                let _ = write!(
-                    s,
-                    " {} {}: {} {} {} {} {} ({} {}).",
-                    if m.holds {
-                        lang.pick("Closest condition of", "Krapste voorwaarde van")
-                    } else {
-                        lang.pick("Nearest placing rule", "Dichtstbijzijnde plaatsingsregel")
-                    },
-                    m.rule,
-                    lang.quantity(&m.metric),
-                    num(lang, m.value, 2),
-                    if m.holds {
-                        lang.pick("meets", "voldoet aan")
-                    } else {
-                        lang.pick("misses", "haalt niet")
-                    },
-                    lang.op(m.op),
-                    num(lang, m.threshold, 2),
-                    if m.holds {
-                        lang.pick("margin", "marge")
-                    } else {
-                        lang.pick("short by", "tekort")
-                    },
-                    num(lang, m.distance.abs(), 2),
-                );
-            }
-            match change {
-                Some(f) => {
-                    let _ = write!(
-                        s,
-                        " {}: {}.",
-                        lang.pick(
-                            "Smallest verified change that makes model and reality agree",
-                            "Kleinste geverifieerde wijziging waarmee model en werkelijkheid overeenstemmen"
-                        ),
-                        change_text(lang, &f.counterfactual)
-                    );
-                }
-                None => {
-                    let _ = write!(
-                        s,
-                        " {}.",
-                        lang.pick(
-                            "No change of one or two criteria within the scale makes them agree",
-                            "Geen wijziging van één of twee criteria binnen de schaal brengt ze in overeenstemming"
-                        )
-                    );
-                }
-            }
-            if let Some(w) = weight_change {
-                let _ = write!(
-                    s,
-                    " {}: {} {} → {} ({}; {}).",
-                    lang.pick(
-                        "Smallest verified change of one weight",
-                        "Kleinste geverifieerde wijziging van één gewicht"
-                    ),
-                    lang.criterion(w.criterion),
-                    num(lang, w.from, 3),
-                    num(lang, w.to, 3),
-                    format_args!(
-                        "{} {}",
-                        lang.pick("gives", "geeft"),
-                        lang.instrument(w.instrument)
-                    ),
-                    lang.pick(
-                        "the other weights rescaled, every country's score moves",
-                        "de andere gewichten herschaald, de score van elk land verschuift"
-                    ),
-                );
-            }
-        }
-
-        Some(Cause::NotAssessed) => {
-            let _ = write!(
-                s,
-                " {}.",
-                lang.pick(
-                    "The country is not in the assessment set",
-                    "Het land staat niet in de beoordelingsset"
-                )
-            );
-        }
-        None => {}
     }
     s
 }
 
+/// The summary of a reconciliation as two sentences.
+pub(crate) fn summary(r: &Reconciliation, lang: Lang) -> [String; 2] {
+    let s = &r.summary;
+    [
+        format!(
+            "{} {}, {} {} {}. {} {} {} {} ({} {}); {} {} {} {} ({} {}).",
+            lang.pick("Rulebook", "Regelboek"),
+            r.rulebook,
+            lang.pick("plan at", "plan met"),
+            r.capacity,
+            lang.pick("liaisons", "liaisons"),
+            s.agree,
+            lang.pick("of the", "van de"),
+            s.actual_hosts,
+            lang.pick(
+                "actual host countries are in the plan",
+                "werkelijke gastlanden staan in het plan"
+            ),
+            lang.pick("recall", "dekking"),
+            pct(lang, s.recall),
+            s.agree,
+            lang.pick("of the plan's", "van de"),
+            s.plan_hosts,
+            lang.pick(
+                "host countries are actual ones",
+                "gastlanden van het plan zijn werkelijke gastlanden"
+            ),
+            lang.pick("precision", "precisie"),
+            pct(lang, s.precision),
+        ),
+        format!(
+            "{} {} {} {} {}.",
+            lang.pick("One country at a time,", "Per land afzonderlijk krijgen"),
+            s.actual_hosts_deserving,
+            lang.pick("of the", "van de"),
+            s.actual_hosts,
+            lang.pick(
+                "actual host countries get a permanent liaison",
+                "werkelijke gastlanden een vaste liaison"
+            ),
+        ),
+    ]
+}
+
+/// The title of a reconciliation.
+pub(crate) fn title(r: &Reconciliation, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        lang.pick(
+            "Model against the actual network:",
+            "Model tegenover het werkelijke netwerk:"
+        ),
+        r.network
+    )
+}
+
+/// A paragraph: wrapped to [`WIDTH`] in [`Style::Text`], one line otherwise.
+fn para(out: &mut String, style: Style, text: &str, first: &str, rest: &str) {
+    match style {
+        Style::Text => {
+            out.push_str(&placement_text::wrap(text, WIDTH, first, rest));
+            out.push('\n');
+        }
+        Style::Wide | Style::Markdown => {
+            let _ = writeln!(out, "{first}{text}");
+        }
+    }
+}
+
 /// The reconciliation: summary figures, then every difference with its cause, then the
-/// countries that agree.
+/// countries that agree. [`Style::Text`] fits 100 columns; [`Style::Wide`] keeps each
+/// paragraph on one line.
 pub fn reconciliation(r: &Reconciliation, rules: &Rulebook, lang: Lang, style: Style) -> String {
     let mut out = String::new();
     if r.illustrative {
         let _ = writeln!(out, "{}", lang.illustrative_notice());
     }
-    heading(
-        &mut out,
-        style,
-        &format!(
-            "{} {}",
-            lang.pick(
-                "Model against the actual network:",
-                "Model tegenover het werkelijke netwerk:"
-            ),
-            r.network
-        ),
-    );
-    let s = &r.summary;
-    let _ = writeln!(
-        out,
-        "{} {}, {} {} {}. {} {} {} {}, {} {} {} {} ({}/{}).",
-        lang.pick("Rulebook", "Regelboek"),
-        r.rulebook,
-        lang.pick("plan at", "plan bij"),
-        r.capacity,
-        lang.pick("liaisons", "liaisons"),
-        s.agree,
-        lang.pick("of the", "van de"),
-        s.actual_hosts,
-        lang.pick(
-            "actual host countries are in the plan",
-            "werkelijke gastlanden staan in het plan"
-        ),
-        lang.pick("recall", "recall"),
-        pct(lang, s.recall),
-        lang.pick(
-            "and the plan's precision is",
-            "en de precisie van het plan is"
-        ),
-        pct(lang, s.precision),
-        s.agree,
-        s.plan_hosts,
-    );
-    let _ = writeln!(
-        out,
-        "{} {} {} {} {}.",
-        lang.pick("One country at a time,", "Per land afzonderlijk krijgen"),
-        s.actual_hosts_deserving,
-        lang.pick("of the", "van de"),
-        s.actual_hosts,
-        lang.pick(
-            "actual host countries get a permanent liaison",
-            "werkelijke gastlanden een vaste liaison"
-        ),
-    );
+    heading(&mut out, style, &title(r, lang));
+    for s in summary(r, lang) {
+        para(&mut out, style, &s, "", "");
+    }
     let diffs: Vec<&CountryReconciliation> = r
         .countries
         .iter()
@@ -481,14 +558,9 @@ pub fn reconciliation(r: &Reconciliation, rules: &Rulebook, lang: Lang, style: S
             diffs.len()
         ),
     );
+    let bullet = if style == Style::Markdown { "- " } else { "* " };
     for c in &diffs {
-        let text = difference(lang, rules, c);
-        match style {
-            Style::Markdown => {
-                let _ = writeln!(out, "- {text}");
-            }
-            Style::Text => out.push_str(&wrap(&text, WIDTH, "* ", "  ")),
-        }
+        para(&mut out, style, &difference(lang, rules, c), bullet, "  ");
     }
     let agree: Vec<&str> = r
         .countries
@@ -505,6 +577,6 @@ pub fn reconciliation(r: &Reconciliation, rules: &Rulebook, lang: Lang, style: S
             agree.len()
         ),
     );
-    let _ = writeln!(out, "{}", agree.join(", "));
+    para(&mut out, style, &agree.join(", "), "", "");
     out
 }

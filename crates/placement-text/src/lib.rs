@@ -30,6 +30,7 @@ mod country;
 mod issues;
 mod labels;
 mod numbers;
+mod posts;
 mod records;
 mod seeds;
 mod wrap;
