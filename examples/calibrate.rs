@@ -26,7 +26,7 @@ use placement_core::{AssessmentSet, CountryCode, Rulebook};
 
 #[path = "common/cli.rs"]
 mod cli;
-use cli::LangArg;
+use cli::{LangArg, ReportFormat as Out};
 
 /// The embedded priority list of 2015–2018 (seed 000).
 const PRIORITY_2015: &str = include_str!("../fixtures/priority-countries-2015-2018.json");
@@ -63,30 +63,8 @@ struct Args {
     /// Write the central weighting as a rulebook patch file (`advise --rules FILE`).
     #[arg(long, value_name = "FILE")]
     patch: Option<PathBuf>,
-    /// Text: each paragraph on one line (default: wrapped to 100 columns).
-    #[arg(long)]
-    wide: bool,
-    /// Write the output to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
-    /// Also write the intervals and every decision as an XLSX workbook (with a provenance
-    /// sheet) to this file.
-    #[arg(long, value_name = "FILE")]
-    xlsx: Option<PathBuf>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Out {
-    /// Plain text.
-    Text,
-    /// Markdown.
-    Markdown,
-    /// JSON.
-    Json,
-    /// A self-contained HTML page.
-    Html,
-    /// The weight and threshold intervals as CSV (Dutch: semicolons and decimal comma).
-    Csv,
+    #[command(flatten)]
+    output: cli::ReportOutput,
 }
 
 fn main() -> ExitCode {
@@ -185,9 +163,6 @@ fn run(args: Args) -> anyhow::Result<()> {
             decisions,
         ))
     };
-    if let Some(path) = &args.xlsx {
-        cli::output::write_atomic(path, render::xlsx(&c, &provenance()?, lang)?, &inputs)?;
-    }
     let text = match args.format {
         Out::Json => {
             serde_json::to_string_pretty(&placement_calibrate::Report {
@@ -197,15 +172,17 @@ fn run(args: Args) -> anyhow::Result<()> {
                 base: problem.base.clone(),
             })? + "\n"
         }
-        Out::Text if args.wide => calibration(&c, &problem.decided_by_rule, lang, Style::Wide),
+        Out::Text if args.output.wide => {
+            calibration(&c, &problem.decided_by_rule, lang, Style::Wide)
+        }
         Out::Text => calibration(&c, &problem.decided_by_rule, lang, Style::Text),
         Out::Markdown => calibration(&c, &problem.decided_by_rule, lang, Style::Markdown),
         Out::Html => render::html(&c, &problem.decided_by_rule, &provenance()?, lang),
         Out::Csv => render::csv(&c, lang),
     };
-    match &args.out {
-        Some(path) => cli::output::write_atomic(path, &text, &inputs)?,
-        None => cli::print(&text),
-    }
-    Ok(())
+    args.output.write(
+        &text,
+        || Ok(render::xlsx(&c, &provenance()?, lang)?),
+        &inputs,
+    )
 }

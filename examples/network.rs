@@ -69,15 +69,8 @@ struct Args {
     /// Write the value curve as SVG.
     #[arg(long)]
     plot: Option<PathBuf>,
-    /// Write the report to this file instead of standard output.
-    #[arg(long)]
-    out: Option<PathBuf>,
-    /// Also write the plan as an XLSX workbook (with a provenance sheet) to this file.
-    #[arg(long)]
-    xlsx: Option<PathBuf>,
-    /// Text: print lines as long as they are (default: 100 columns, wrapped).
-    #[arg(long)]
-    wide: bool,
+    #[command(flatten)]
+    output: cli::ReportOutput,
     /// Countries that must keep or get a post (comma-separated ISO codes).
     #[arg(long, value_delimiter = ',')]
     lock: Vec<String>,
@@ -331,7 +324,7 @@ fn run(args: Args) -> anyhow::Result<()> {
             } else {
                 Format::Markdown
             };
-            match args.wide {
+            match args.output.wide {
                 true => render_wide(&report, format, lang),
                 false => render_in(&report, format, lang),
             }
@@ -340,13 +333,15 @@ fn run(args: Args) -> anyhow::Result<()> {
         Out::Html => placement_network::page::html(&report, &provenance, lang),
         Out::Csv => placement_network::sheet::plan_csv(&report, lang),
     };
-    if let Some(path) = &args.xlsx {
-        let bytes = placement_network::sheet::plan_xlsx(&report, &provenance, lang)?;
-        cli::output::write_atomic(path, bytes, &inputs)?;
-    }
-    match &args.out {
-        Some(path) => cli::output::write_atomic(path, &text, &inputs)?,
-        None => cli::print(&text),
-    }
-    Ok(())
+    args.output.write(
+        &text,
+        || {
+            Ok(placement_network::sheet::plan_xlsx(
+                &report,
+                &provenance,
+                lang,
+            )?)
+        },
+        &inputs,
+    )
 }

@@ -19,9 +19,7 @@
 
 use std::process::ExitCode;
 
-use std::path::PathBuf;
-
-use clap::{Parser, ValueEnum};
+use clap::Parser;
 use placement_core::Engine;
 use placement_reconcile::render::{self, reconciliation, Style};
 use placement_reconcile::{overview, reconcile};
@@ -30,7 +28,7 @@ use placement_reconcile::{overview, reconcile};
 mod cli;
 #[path = "common/plan.rs"]
 mod plan_args;
-use cli::{LangArg, Sources};
+use cli::{LangArg, ReportFormat as Out, Sources};
 use plan_args::PlanArgs;
 
 #[derive(Parser)]
@@ -46,29 +44,8 @@ struct Args {
     /// Language of the text.
     #[arg(long, value_enum, default_value = "en")]
     lang: LangArg,
-    /// Text: each paragraph on one line (default: wrapped to 100 columns).
-    #[arg(long)]
-    wide: bool,
-    /// Write the output to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
-    /// Also write the reconciliation as an XLSX workbook (with a provenance sheet) to this file.
-    #[arg(long, value_name = "FILE")]
-    xlsx: Option<PathBuf>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Out {
-    /// Plain text.
-    Text,
-    /// Markdown.
-    Markdown,
-    /// JSON.
-    Json,
-    /// A self-contained HTML page.
-    Html,
-    /// One row per country as CSV (Dutch: semicolons and decimal comma).
-    Csv,
+    #[command(flatten)]
+    output: cli::ReportOutput,
 }
 
 fn main() -> ExitCode {
@@ -86,7 +63,7 @@ fn run(args: Args) -> anyhow::Result<()> {
     let lang = args.lang.into();
     let text = match args.format {
         Out::Json => serde_json::to_string_pretty(&r)? + "\n",
-        Out::Text if args.wide => reconciliation(&r, &rules, lang, Style::Wide),
+        Out::Text if args.output.wide => reconciliation(&r, &rules, lang, Style::Wide),
         Out::Text => reconciliation(&r, &rules, lang, Style::Text),
         Out::Markdown => reconciliation(&r, &rules, lang, Style::Markdown),
         Out::Html => render::html(&r, &rules, &evaluation, lang),
@@ -94,13 +71,6 @@ fn run(args: Args) -> anyhow::Result<()> {
     };
     let mut inputs = args.sources.inputs();
     inputs.extend(args.plan.against.clone());
-    if let Some(path) = &args.xlsx {
-        let bytes = render::xlsx(&r, &evaluation, lang)?;
-        cli::output::write_atomic(path, bytes, &inputs)?;
-    }
-    match &args.out {
-        Some(path) => cli::output::write_atomic(path, &text, &inputs)?,
-        None => cli::print(&text),
-    }
-    Ok(())
+    args.output
+        .write(&text, || Ok(render::xlsx(&r, &evaluation, lang)?), &inputs)
 }

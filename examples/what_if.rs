@@ -36,15 +36,8 @@ struct Args {
     /// Language of the report.
     #[arg(long, value_enum, default_value = "en")]
     lang: LangArg,
-    /// Write the report to this file instead of standard output.
-    #[arg(long)]
-    out: Option<PathBuf>,
-    /// Text: print lines as long as they are, with full labels (default: 100 columns, wrapped).
-    #[arg(long)]
-    wide: bool,
-    /// Also write the comparison as an XLSX workbook (with a provenance sheet) to this file.
-    #[arg(long)]
-    xlsx: Option<PathBuf>,
+    #[command(flatten)]
+    output: cli::ReportOutput,
 }
 
 fn main() -> ExitCode {
@@ -82,7 +75,7 @@ fn run(args: Args) -> anyhow::Result<()> {
             } else {
                 Format::Markdown
             };
-            let wide = args.wide;
+            let wide = args.output.wide;
             let mut out: Vec<String> = diffs
                 .iter()
                 .map(|d| match wide {
@@ -103,13 +96,9 @@ fn run(args: Args) -> anyhow::Result<()> {
         .iter()
         .flat_map(|s| s.inputs.iter().cloned())
         .collect();
-    if let Some(path) = &args.xlsx {
-        let bytes = placement_scenario::comparison_xlsx(&diffs, lang)?;
-        cli::output::write_atomic(path, bytes, &inputs)?;
-    }
-    match &args.out {
-        Some(path) => cli::output::write_atomic(path, &text, &inputs)?,
-        None => cli::print(&text),
-    }
-    Ok(())
+    args.output.write(
+        &text,
+        || Ok(placement_scenario::comparison_xlsx(&diffs, lang)?),
+        &inputs,
+    )
 }

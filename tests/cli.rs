@@ -175,6 +175,43 @@ fn outputs_never_replace_inputs() {
             "--out",
             vec![&scenario, &table, &brexit, &base],
         ),
+        (
+            "reconcile",
+            vec![
+                "--input".into(),
+                s(&assessment),
+                "--against".into(),
+                s(&network),
+                "--format".into(),
+                "html".into(),
+            ],
+            "--out",
+            vec![&assessment, &network, &hard, &link],
+        ),
+        (
+            "reconcile",
+            vec!["--rules".into(), s(&rules), "--against".into(), s(&network)],
+            "--xlsx",
+            vec![&rules, &dotted, &network],
+        ),
+        (
+            "calibrate",
+            vec![
+                "network".into(),
+                "--input".into(),
+                s(&assessment),
+                "--rules".into(),
+                s(&rules),
+            ],
+            "--out",
+            vec![&assessment, &rules, &link, &dotted],
+        ),
+        (
+            "calibrate",
+            vec!["--input".into(), s(&assessment)],
+            "--xlsx",
+            vec![&assessment, &link],
+        ),
     ];
     let before: Vec<(PathBuf, Vec<u8>)> = [
         &assessment,

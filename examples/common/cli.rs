@@ -131,6 +131,41 @@ pub enum ReportFormat {
     Csv,
 }
 
+/// `--wide`, `--out`, `--xlsx`: where a report with a spreadsheet goes (`network`, `what_if`,
+/// `reconcile`, `calibrate`).
+#[derive(clap::Args)]
+pub struct ReportOutput {
+    /// Text: print lines as long as they are (default: 100 columns, wrapped).
+    #[arg(long)]
+    pub wide: bool,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Also write the report's tables as an XLSX workbook (with a provenance sheet) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<PathBuf>,
+}
+
+impl ReportOutput {
+    /// Writes the workbook (`xlsx` is only called with `--xlsx`), then the report to `--out` or
+    /// standard output; both atomically, never over one of `inputs`.
+    pub fn write(
+        &self,
+        text: &str,
+        xlsx: impl FnOnce() -> anyhow::Result<Vec<u8>>,
+        inputs: &[PathBuf],
+    ) -> anyhow::Result<()> {
+        if let Some(path) = &self.xlsx {
+            output::write_atomic(path, xlsx()?, inputs)?;
+        }
+        match &self.out {
+            Some(path) => output::write_atomic(path, text, inputs)?,
+            None => print(text),
+        }
+        Ok(())
+    }
+}
+
 /// A positional input file; standard input when absent.
 #[derive(clap::Args)]
 pub struct FileOrStdin {

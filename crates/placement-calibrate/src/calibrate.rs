@@ -207,7 +207,7 @@ pub fn calibrate(problem: &Problem, options: Options) -> Result<Calibration, Cal
             reproducible: reproducible[d],
             shortfall: fit.slacks[d].max(0.0),
             verdict,
-            central_margin: forms[d].eval(&central.weights, &central.thresholds),
+            central_margin: forms[d].value(&central.weights, &central.thresholds),
         });
     }
     let conflict = if reproducible.iter().all(|r| *r) {
@@ -311,5 +311,5 @@ fn deletion_filter(
 /// When `d`, a weight or a threshold index is out of range for `problem` (call
 /// [`Problem::validate`] first; [`calibrate`] does).
 pub fn margin_of(problem: &Problem, d: usize, w: &[f64], t: &[f64]) -> f64 {
-    Form::of(problem, d).eval(w, t)
+    Form::of(problem, d).value(w, t)
 }

@@ -105,20 +105,22 @@ impl Form {
         }
     }
 
-    /// Its value at numbers.
-    pub(crate) fn eval(&self, w: &[f64], t: &[f64]) -> f64 {
-        let s: f64 = self.weights.iter().map(|&(j, c)| c * w[j]).sum();
-        s + self.threshold.map_or(0.0, |(k, sign)| sign * t[k])
-    }
-
-    /// Its value as an LP expression over the model's variables.
-    fn expr(&self, w: &[good_lp::Variable], t: &[good_lp::Variable]) -> Expression {
-        let mut e = Expression::from(0.0);
+    /// Its value over the weights `w` and thresholds `t`: at numbers (`f64`: the check of a
+    /// solution, [`crate::margin_of`]) or as an LP expression over the model's variables
+    /// (`good_lp::Variable` → `Expression`). One definition for both kinds of arithmetic, so
+    /// the model and the check of its solutions cannot state a decision differently.
+    pub(crate) fn value<V, E>(&self, w: &[V], t: &[V]) -> E
+    where
+        V: Copy,
+        f64: std::ops::Mul<V, Output = E>,
+        E: std::ops::Add<Output = E> + From<f64>,
+    {
+        let mut e = E::from(0.0);
         for &(j, c) in &self.weights {
-            e += c * w[j];
+            e = e + c * w[j];
         }
         if let Some((k, sign)) = self.threshold {
-            e += sign * t[k];
+            e = e + sign * t[k];
         }
         e
     }
@@ -158,7 +160,7 @@ pub(crate) fn solve(
         Goal::MinSlack => slacks.iter().fold(Expression::from(0.0), |e, s| e - *s),
         Goal::Extreme(Var::Weight(j), max) => sign(max) * w[j],
         Goal::Extreme(Var::Threshold(k), max) => sign(max) * t[k],
-        Goal::ExtremeOf(d, max) => sign(max) * forms[d].expr(&w, &t),
+        Goal::ExtremeOf(d, max) => sign(max) * forms[d].value::<_, Expression>(&w, &t),
         Goal::Balance { .. } => dev.map_or_else(|| Expression::from(0.0), |u| -u),
     };
     let mut model = vars.maximise(objective.clone()).using(microlp);
@@ -181,7 +183,7 @@ pub(crate) fn solve(
         }
     }
     for (d, form) in forms.iter().enumerate() {
-        let e = form.expr(&w, &t);
+        let e: Expression = form.value(&w, &t);
         match goal {
             Goal::MaxMargin if active[d] => {
                 if let Some(eps) = eps {
@@ -207,7 +209,7 @@ pub(crate) fn solve(
                 Goal::MinSlack => slacks.iter().map(|v| s.value(*v)).sum(),
                 Goal::Extreme(Var::Weight(j), _) => s.value(w[j]),
                 Goal::Extreme(Var::Threshold(k), _) => s.value(t[k]),
-                Goal::ExtremeOf(d, _) => s.eval(forms[d].expr(&w, &t)),
+                Goal::ExtremeOf(d, _) => s.eval(forms[d].value::<_, Expression>(&w, &t)),
                 Goal::Balance { .. } => dev.map_or(0.0, |u| s.value(u)),
             },
             slacks: if slacks.is_empty() {

@@ -10,20 +10,15 @@ use placement_text::{num, Lang};
 use crate::calibrate::{Calibration, Interval};
 use crate::engine::RuleDecided;
 use crate::render::{
-    by_rule_heading, conflict_heading, conflict_labels, documented, fit, interval_name, label,
-    not_reproduced, title, verdict,
+    by_rule_heading, conflict_heading, conflict_labels, decision_row, documented, fit,
+    interval_name, not_reproduced, not_reproduced_labels, title, DECISION_HEADERS,
+    INTERVAL_COLUMNS,
 };
 
 fn intervals(lang: Lang, caption: &str, first: &str, items: &[Interval], digits: usize) -> Table {
     let mut t = Table::new(
         caption,
-        [
-            first,
-            lang.pick("Now", "Nu"),
-            lang.pick("Central", "Centraal"),
-            lang.pick("Lowest consistent", "Laagste consistente"),
-            lang.pick("Highest consistent", "Hoogste consistente"),
-        ],
+        std::iter::once(first).chain(INTERVAL_COLUMNS.iter().map(|(en, nl)| lang.pick(en, nl))),
     );
     for i in items {
         t.row([
@@ -68,12 +63,7 @@ pub fn html(c: &Calibration, by_rule: &[RuleDecided], prov: &Provenance, lang: L
             2,
         ));
     }
-    let not: Vec<&str> = c
-        .decisions
-        .iter()
-        .filter(|d| !d.reproducible)
-        .map(|d| label(lang, d))
-        .collect();
+    let not = not_reproduced_labels(c, lang);
     p.h2(&format!("{} ({})", not_reproduced(lang), not.len()));
     if not.is_empty() {
         p.para(lang.pick("None.", "Geen."));
@@ -93,32 +83,16 @@ pub fn html(c: &Calibration, by_rule: &[RuleDecided], prov: &Provenance, lang: L
     p.h2(decisions);
     let mut t = Table::new(
         decisions,
-        [
-            lang.pick("Decision", "Beslissing"),
-            lang.pick(
-                "Best fit reproduces it",
-                "Best passende weging reproduceert haar",
-            ),
-            lang.pick("Shortfall (points)", "Tekort (punten)"),
-            lang.pick("Verdict", "Oordeel"),
-            lang.pick(
-                "Margin under the central weighting (points)",
-                "Marge bij de centrale weging (punten)",
-            ),
-        ],
+        DECISION_HEADERS.map(|(en, nl)| lang.pick(en, nl)),
     );
     for d in &c.decisions {
-        t.row([
-            Cell::row_header(label(lang, d)),
-            Cell::text(if d.reproducible {
-                lang.pick("yes", "ja")
-            } else {
-                lang.pick("no", "nee")
-            }),
-            Cell::num(num(lang, d.shortfall, 2)),
-            Cell::text(verdict(lang, d.verdict)),
-            Cell::num(num(lang, d.central_margin, 2)),
-        ]);
+        let [name, yes, shortfall, verdict, margin] =
+            decision_row(lang, d, Cell::Text, |x| Cell::num(num(lang, x, 2)));
+        let name = match name {
+            Cell::Text(n) => Cell::RowHeader(n),
+            other => other,
+        };
+        t.row([name, yes, shortfall, verdict, margin]);
     }
     p.table(&t);
     if !by_rule.is_empty() {

@@ -44,15 +44,12 @@ fn heading(out: &mut String, style: Style, text: &str) {
 
 /// A paragraph: wrapped to [`WIDTH`] in [`Style::Text`], one line otherwise.
 fn para(out: &mut String, style: Style, text: &str, first: &str, rest: &str) {
-    match style {
-        Style::Text => {
-            out.push_str(&placement_text::wrap(text, WIDTH, first, rest));
-            out.push('\n');
-        }
-        Style::Wide | Style::Markdown => {
-            let _ = writeln!(out, "{first}{text}");
-        }
-    }
+    let lines = match style {
+        Style::Text => placement_text::wrap(text, WIDTH, first, rest),
+        Style::Wide | Style::Markdown => format!("{first}{text}"),
+    };
+    out.push_str(&lines);
+    out.push('\n');
 }
 
 fn row(out: &mut String, style: Style, name_width: usize, cells: &[String]) {
@@ -199,12 +196,7 @@ pub fn calibration(c: &Calibration, by_rule: &[RuleDecided], lang: Lang, style: 
         heading(&mut out, style, lang.pick("Thresholds", "Drempels"));
         intervals(&mut out, style, lang, &c.thresholds, 2);
     }
-    let not: Vec<&str> = c
-        .decisions
-        .iter()
-        .filter(|d| !d.reproducible)
-        .map(|d| label(lang, d))
-        .collect();
+    let not = not_reproduced_labels(c, lang);
     heading(
         &mut out,
         style,
@@ -275,6 +267,60 @@ pub fn calibration(c: &Calibration, by_rule: &[RuleDecided], lang: Lang, style: 
         }
     }
     out
+}
+
+/// The labels of the decisions the best fit does not reproduce.
+pub(crate) fn not_reproduced_labels(c: &Calibration, lang: Lang) -> Vec<&str> {
+    c.decisions
+        .iter()
+        .filter(|d| !d.reproducible)
+        .map(|d| label(lang, d))
+        .collect()
+}
+
+/// The value columns of the weight and threshold intervals, English and Dutch.
+pub(crate) const INTERVAL_COLUMNS: [(&str, &str); 4] = [
+    ("Now", "Nu"),
+    ("Central", "Centraal"),
+    ("Lowest consistent", "Laagste consistente"),
+    ("Highest consistent", "Hoogste consistente"),
+];
+
+/// The columns of the decisions' table, English and Dutch.
+pub(crate) const DECISION_HEADERS: [(&str, &str); 5] = [
+    ("Decision", "Beslissing"),
+    (
+        "Best fit reproduces it",
+        "Best passende weging reproduceert haar",
+    ),
+    ("Shortfall (points)", "Tekort (punten)"),
+    ("Verdict", "Oordeel"),
+    (
+        "Margin under the central weighting (points)",
+        "Marge bij de centrale weging (punten)",
+    ),
+];
+
+/// A decision's row: label, reproduced (yes/no), shortfall, verdict, margin under the central
+/// weighting, each cell made by `text` or `number`.
+pub(crate) fn decision_row<C>(
+    lang: Lang,
+    d: &DecisionResult,
+    text: impl Fn(String) -> C,
+    number: impl Fn(f64) -> C,
+) -> [C; 5] {
+    let yes = if d.reproducible {
+        lang.pick("yes", "ja")
+    } else {
+        lang.pick("no", "nee")
+    };
+    [
+        text(label(lang, d).to_string()),
+        text(yes.to_string()),
+        number(d.shortfall),
+        text(verdict(lang, d.verdict).to_string()),
+        number(d.central_margin),
+    ]
 }
 
 /// The heading of the decisions the best fit does not reproduce.

@@ -9,17 +9,15 @@ use placement_report::Provenance;
 use placement_text::{num_full, Lang};
 
 use crate::calibrate::{Calibration, Interval};
-use crate::render::{interval_name, label, verdict};
+use crate::render::{decision_row, interval_name, DECISION_HEADERS, INTERVAL_COLUMNS};
 
-fn interval_headers(lang: Lang) -> [&'static str; 6] {
-    [
-        lang.pick("kind", "soort"),
-        lang.pick("name", "naam"),
-        lang.pick("now", "nu"),
-        lang.pick("central", "centraal"),
-        lang.pick("lowest consistent", "laagste consistente"),
-        lang.pick("highest consistent", "hoogste consistente"),
-    ]
+/// The columns of the intervals: kind and name, then the values.
+fn interval_headers(lang: Lang) -> Vec<&'static str> {
+    [("Kind", "Soort"), ("Name", "Naam")]
+        .iter()
+        .chain(INTERVAL_COLUMNS.iter())
+        .map(|(en, nl)| lang.pick(en, nl))
+        .collect()
 }
 
 fn interval_rows<'a>(
@@ -85,32 +83,10 @@ pub fn xlsx(c: &Calibration, prov: &Provenance, lang: Lang) -> Result<Vec<u8>, X
     intervals.freeze_columns(2).width(1, 52.0);
     let mut decisions = Sheet::new(
         lang.pick("Decisions", "Beslissingen"),
-        [
-            lang.pick("decision", "beslissing"),
-            lang.pick(
-                "best fit reproduces it",
-                "best passende weging reproduceert haar",
-            ),
-            lang.pick("shortfall (points)", "tekort (punten)"),
-            lang.pick("verdict", "oordeel"),
-            lang.pick(
-                "margin under the central weighting (points)",
-                "marge bij de centrale weging (punten)",
-            ),
-        ],
+        DECISION_HEADERS.map(|(en, nl)| lang.pick(en, nl)),
     );
     for d in &c.decisions {
-        decisions.row([
-            XCell::text(label(lang, d)),
-            XCell::text(if d.reproducible {
-                lang.pick("yes", "ja")
-            } else {
-                lang.pick("no", "nee")
-            }),
-            XCell::Fixed(d.shortfall, 2),
-            XCell::text(verdict(lang, d.verdict)),
-            XCell::Fixed(d.central_margin, 2),
-        ]);
+        decisions.row(decision_row(lang, d, XCell::Text, |x| XCell::Fixed(x, 2)));
     }
     decisions.freeze_columns(1).width(0, 40.0);
     workbook(&[intervals, decisions], prov, lang)

@@ -7,12 +7,14 @@
 //! English words or decimal points.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Reader};
 use placement_calibrate::engine::{self, EngineProblem};
 use placement_calibrate::render::{self, calibration, Style};
 use placement_calibrate::{calibrate, Calibration, Options};
 use placement_core::{AssessmentSet, CountryCode, Engine, Rulebook};
-use placement_report::testing::{check_page, csv_fields};
+use placement_report::testing::{
+    check_decimal_comma, check_page, check_text, check_width, csv_fields, dom_text, workbook,
+};
 use placement_report::Provenance;
 use placement_text::Lang;
 
@@ -44,44 +46,14 @@ fn cases() -> Vec<(&'static str, EngineProblem, Calibration, Provenance)> {
 /// Dutch is Dutch: no raw id, no English word of the tools' vocabulary (nor "fit", "the"), no
 /// decimal point.
 fn check_dutch(what: &str, text: &str) {
-    let ids = placement_text::raw_ids(text);
-    assert!(ids.is_empty(), "{what}: raw ids {ids:?} in:\n{text}");
-    let mut en = placement_text::english_words(text);
-    let lower = text.to_lowercase();
-    for w in [" fit", " the ", " of ", "(need)", "no post"] {
-        if lower.contains(w) {
-            en.push(w);
-        }
-    }
-    assert!(en.is_empty(), "{what}: English {en:?} in:\n{text}");
-    let b = text.as_bytes();
-    let point = (1..b.len().saturating_sub(1))
-        .find(|&i| b[i] == b'.' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit());
-    assert!(
-        point.is_none(),
-        "{what}: decimal point at {point:?} in:\n{text}"
+    check_text(
+        what,
+        text,
+        Lang::Nl,
+        "",
+        &[" fit", " the ", " of ", "(need)", "no post"],
     );
-}
-
-/// What a reader sees of a page: tags and the stylesheet dropped.
-fn seen(dom: &str) -> String {
-    let body = dom.split("</style>").last().unwrap_or(dom);
-    let mut out = String::new();
-    let mut tag = false;
-    for c in body.chars() {
-        match c {
-            '<' => tag = true,
-            '>' if tag => {
-                tag = false;
-                out.push(' ');
-            }
-            _ if !tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
+    check_decimal_comma(what, text);
 }
 
 #[test]
@@ -128,7 +100,7 @@ fn the_pages_render_in_chromium_in_both_languages() {
             }
             let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
             let dom = check_page(&format!("calibrate-{name}-{}", lang.id()), &html, &texts);
-            let words = seen(&dom);
+            let words = dom_text(&dom);
             if lang == Lang::Nl {
                 check_dutch(name, &words);
             } else {
@@ -145,14 +117,8 @@ fn the_workbook_has_typed_cells_and_the_provenance() {
             (Lang::En, ["Intervals", "Decisions", "Provenance"]),
             (Lang::Nl, ["Intervallen", "Beslissingen", "Herkomst"]),
         ] {
-            let bytes = render::xlsx(&c, &prov, lang).unwrap();
-            assert_eq!(
-                bytes,
-                render::xlsx(&c, &prov, lang).unwrap(),
-                "deterministic"
-            );
-            let mut wb = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
-            assert_eq!(wb.sheet_names(), sheets.map(String::from).to_vec());
+            let xlsx = || render::xlsx(&c, &prov, lang).unwrap();
+            let mut wb = workbook(xlsx(), xlsx(), &sheets);
             let t = wb.worksheet_range(sheets[0]).unwrap();
             assert_eq!(t.height(), 1 + c.weights.len() + c.thresholds.len());
             for (i, w) in c.weights.iter().chain(&c.thresholds).enumerate() {
@@ -193,14 +159,7 @@ fn terminal_text_fits_100_columns_unless_wide() {
     for (name, ep, c, _) in cases() {
         for lang in Lang::ALL {
             let text = calibration(&c, &ep.decided_by_rule, lang, Style::Text);
-            for l in text.lines() {
-                assert!(
-                    l.chars().count() <= placement_text::WIDTH,
-                    "{name} ({}): {} columns: {l}",
-                    lang.id(),
-                    l.chars().count()
-                );
-            }
+            check_width(&format!("{name} ({})", lang.id()), &text);
             let wide = calibration(&c, &ep.decided_by_rule, lang, Style::Wide);
             assert!(
                 wide.lines().any(|l| l.chars().count() > 150),

@@ -66,7 +66,7 @@ fn posts_table(r: &Report, lang: Lang) -> Table {
     );
     for c in &r.posts {
         t.row([
-            Cell::row_header(words::post(lang, &c.post)),
+            Cell::row_header(lang.post(&c.post)),
             Cell::text(c.staffing.clone()),
             Cell::text(
                 c.existing
@@ -142,7 +142,7 @@ fn comparison(p: &mut Page, cmp: &Comparison, lang: Lang, sub: bool) {
     for (kind, changes) in words::change_groups(lang, cmp) {
         for c in changes {
             t.row([
-                Cell::row_header(words::post(lang, &c.post)),
+                Cell::row_header(lang.post(&c.post)),
                 Cell::text(kind),
                 Cell::text(format!(
                     "{} → {}",

@@ -191,7 +191,7 @@ impl Writer {
                 .collect::<Vec<_>>()
                 .join(", ");
             let cells = [
-                words::post(lang, &c.post),
+                lang.post(&c.post),
                 c.staffing.clone(),
                 c.existing.clone().unwrap_or(l("new", "nieuw").to_string()),
                 n1(lang, c.drop_loss),
@@ -262,7 +262,7 @@ impl Writer {
                 for c in changes {
                     let text = format!(
                         "{} [{} → {}] {} — {} ({} {})",
-                        words::post(lang, &c.post),
+                        lang.post(&c.post),
                         words::staffing_or_none(lang, c.before.as_deref()),
                         words::staffing_or_none(lang, c.after.as_deref()),
                         n1(lang, c.value),

@@ -59,7 +59,7 @@ fn row(c: &ChosenPost, lang: Lang) -> [V; 9] {
     let code = host(c);
     [
         V::T(code.to_string()),
-        V::T(words::post(lang, &c.post)),
+        V::T(lang.post(&c.post)),
         V::T(words::country_name(lang, code, code)),
         V::T(c.staffing.clone()),
         V::T(
@@ -137,7 +137,7 @@ pub fn plan_xlsx(r: &Report, provenance: &Provenance, lang: Lang) -> Result<Vec<
     for c in &r.posts {
         for (code, f) in &c.covers {
             covers.row([
-                XCell::text(words::post(lang, &c.post)),
+                XCell::text(lang.post(&c.post)),
                 XCell::text(code.clone()),
                 XCell::text(words::country_name(lang, code, code)),
                 XCell::text(lang.pick(

@@ -56,42 +56,6 @@ pub(crate) fn liaisons(n: u32) -> String {
     }
 }
 
-/// The Dutch name of a city of the 2025 network where it differs from the English one
-/// (Taalunie's list of geographical names), else the name as given.
-pub(crate) fn city(lang: Lang, en: &str) -> &str {
-    if lang == Lang::En {
-        return en;
-    }
-    match en {
-        "Athens" => "Athene",
-        "Beijing" => "Peking",
-        "Beirut" => "Beiroet",
-        "Belgrade" => "Belgrado",
-        "Brussels" => "Brussel",
-        "Bucharest" => "Boekarest",
-        "Hong Kong" => "Hongkong",
-        "Lisbon" => "Lissabon",
-        "London" => "Londen",
-        "Mexico City" => "Mexico-Stad",
-        "Moscow" => "Moskou",
-        "Paris" => "Parijs",
-        "Warsaw" => "Warschau",
-        other => other,
-    }
-}
-
-/// A post id as words: the city in the language, a candidate post marked as such
-/// (`PK (candidate)`, Dutch `PK (kandidaat)`).
-pub(crate) fn post(lang: Lang, id: &str) -> String {
-    if let Some(host) = id.strip_suffix(" (candidate)") {
-        return format!("{host} ({})", lang.pick("candidate", "kandidaat"));
-    }
-    match id.split_once(' ') {
-        Some((host, c)) => format!("{host} {}", city(lang, c)),
-        None => id.to_string(),
-    }
-}
-
 /// A country's name in the language, from its code (`en`, the name as given, if unknown).
 pub(crate) fn country_name(lang: Lang, code: &str, en: &str) -> String {
     match placement_core::CountryCode::parse(code) {
@@ -316,7 +280,7 @@ pub(crate) fn excluded(lang: Lang, e: &Excluded) -> Vec<String> {
         "{} ({}) would add {} on top of the plan; blocked by {}.",
         "{} ({}) zou bovenop het plan {} toevoegen; tegengehouden door {}.",
         &[
-            &post(lang, &e.post),
+            &lang.post(&e.post),
             &e.staffing,
             &n1(lang, e.gain_if_added),
             &blocked,
@@ -335,7 +299,7 @@ pub(crate) fn excluded(lang: Lang, e: &Excluded) -> Vec<String> {
             lang,
             "The weakest chosen post, {}, adds {} on its own.",
             "De zwakste gekozen post, {}, voegt op zichzelf {} toe.",
-            &[&post(lang, p), &n1(lang, *v)],
+            &[&lang.post(p), &n1(lang, *v)],
         ));
     }
     out

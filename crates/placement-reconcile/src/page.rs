@@ -24,6 +24,15 @@ pub(crate) fn provenance(r: &Reconciliation, evaluation: &Evaluation) -> Provena
         )
 }
 
+/// The columns of a table of differences, English and Dutch.
+const DIFFERENCE_HEADERS: [(&str, &str); 5] = [
+    ("Country", "Land"),
+    ("Recommendation", "Aanbeveling"),
+    ("Rule or capacity", "Regel of capaciteit"),
+    ("Margin", "Marge"),
+    ("Smallest confirmed change", "Kleinste bevestigde wijziging"),
+];
+
 fn country(lang: Lang, c: &CountryReconciliation) -> String {
     format!(
         "{} {}",
@@ -104,13 +113,7 @@ pub fn html(r: &Reconciliation, rules: &Rulebook, evaluation: &Evaluation, lang:
         }
         let mut t = Table::new(
             caption,
-            [
-                lang.pick("Country", "Land"),
-                lang.pick("Recommendation", "Aanbeveling"),
-                lang.pick("Rule or capacity", "Regel of capaciteit"),
-                lang.pick("Margin", "Marge"),
-                lang.pick("Smallest confirmed change", "Kleinste bevestigde wijziging"),
-            ],
+            DIFFERENCE_HEADERS.map(|(en, nl)| lang.pick(en, nl)),
         );
         for c in rows {
             let w = why(lang, rules, c, true);
@@ -152,10 +155,9 @@ pub fn html(r: &Reconciliation, rules: &Rulebook, evaluation: &Evaluation, lang:
     p.h2(&caption);
     let mut t = Table::new(
         caption,
-        [
-            lang.pick("Country", "Land"),
-            lang.pick("Recommendation", "Aanbeveling"),
-        ],
+        DIFFERENCE_HEADERS[..2]
+            .iter()
+            .map(|(en, nl)| lang.pick(en, nl)),
     );
     for c in agree {
         t.row([

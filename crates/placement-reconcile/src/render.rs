@@ -391,6 +391,19 @@ pub(crate) struct Why {
     pub(crate) weight: Option<String>,
 }
 
+impl Why {
+    /// A cause said in one sentence.
+    fn only(decided: String) -> Why {
+        Why {
+            decided,
+            margin: None,
+            change: None,
+            weight: None,
+        }
+    }
+}
+
+/// Why a country differs, in sentences (`statement`: the deciding rule with its statement).
 pub(crate) fn why(
     lang: Lang,
     rules: &Rulebook,
@@ -402,12 +415,12 @@ pub(crate) fn why(
             gain_if_added,
             weakest_adds,
             weakest_post,
-        } => Some(Why {
-            decided: capacity_text(lang, *gain_if_added, *weakest_adds, weakest_post),
-            margin: None,
-            change: None,
-            weight: None,
-        }),
+        } => Some(Why::only(capacity_text(
+            lang,
+            *gain_if_added,
+            *weakest_adds,
+            weakest_post,
+        ))),
         Cause::Instrument {
             rule,
             margin,
@@ -422,17 +435,13 @@ pub(crate) fn why(
             )),
             weight: w.as_ref().map(|w| weight_change(lang, w)),
         }),
-        Cause::NotAssessed => Some(Why {
-            decided: lang
-                .pick(
-                    "The country is not in the assessment set.",
-                    "Het land staat niet in de beoordelingsset.",
-                )
-                .to_string(),
-            margin: None,
-            change: None,
-            weight: None,
-        }),
+        Cause::NotAssessed => Some(Why::only(
+            lang.pick(
+                "The country is not in the assessment set.",
+                "Het land staat niet in de beoordelingsset.",
+            )
+            .to_string(),
+        )),
     }
 }
 
@@ -466,44 +475,55 @@ fn difference(lang: Lang, rules: &Rulebook, c: &CountryReconciliation) -> String
 /// The summary of a reconciliation as two sentences.
 pub(crate) fn summary(r: &Reconciliation, lang: Lang) -> [String; 2] {
     let s = &r.summary;
+    // "31 of the 35 actual host countries are in the plan (recall 89 %)".
+    let share = |part: usize, whole: usize, what: (&str, &str), name: (&str, &str), x: f64| {
+        format!(
+            "{part} {} {whole} {} ({} {})",
+            lang.pick("of the", "van de"),
+            lang.pick(what.0, what.1),
+            lang.pick(name.0, name.1),
+            pct(lang, x)
+        )
+    };
     [
         format!(
-            "{} {}, {} {} {}. {} {} {} {} ({} {}); {} {} {} {} ({} {}).",
+            "{} {}, {} {} liaisons. {}; {}.",
             lang.pick("Rulebook", "Regelboek"),
             r.rulebook,
             lang.pick("plan at", "plan met"),
             r.capacity,
-            lang.pick("liaisons", "liaisons"),
-            s.agree,
-            lang.pick("of the", "van de"),
-            s.actual_hosts,
-            lang.pick(
-                "actual host countries are in the plan",
-                "werkelijke gastlanden staan in het plan"
+            share(
+                s.agree,
+                s.actual_hosts,
+                (
+                    "actual host countries are in the plan",
+                    "werkelijke gastlanden staan in het plan",
+                ),
+                ("recall", "dekking"),
+                s.recall
             ),
-            lang.pick("recall", "dekking"),
-            pct(lang, s.recall),
-            s.agree,
-            lang.pick("of the plan's", "van de"),
-            s.plan_hosts,
-            lang.pick(
-                "host countries are actual ones",
-                "gastlanden van het plan zijn werkelijke gastlanden"
+            share(
+                s.agree,
+                s.plan_hosts,
+                (
+                    "host countries of the plan are actual ones",
+                    "gastlanden van het plan zijn werkelijke gastlanden",
+                ),
+                ("precision", "precisie"),
+                s.precision
             ),
-            lang.pick("precision", "precisie"),
-            pct(lang, s.precision),
         ),
-        format!(
-            "{} {} {} {} {}.",
+        [
             lang.pick("One country at a time,", "Per land afzonderlijk krijgen"),
-            s.actual_hosts_deserving,
+            &s.actual_hosts_deserving.to_string(),
             lang.pick("of the", "van de"),
-            s.actual_hosts,
+            &s.actual_hosts.to_string(),
             lang.pick(
-                "actual host countries get a permanent liaison",
-                "werkelijke gastlanden een vaste liaison"
+                "actual host countries get a permanent liaison.",
+                "werkelijke gastlanden een vaste liaison.",
             ),
-        ),
+        ]
+        .join(" "),
     ]
 }
 
@@ -521,15 +541,12 @@ pub(crate) fn title(r: &Reconciliation, lang: Lang) -> String {
 
 /// A paragraph: wrapped to [`WIDTH`] in [`Style::Text`], one line otherwise.
 fn para(out: &mut String, style: Style, text: &str, first: &str, rest: &str) {
-    match style {
-        Style::Text => {
-            out.push_str(&placement_text::wrap(text, WIDTH, first, rest));
-            out.push('\n');
-        }
-        Style::Wide | Style::Markdown => {
-            let _ = writeln!(out, "{first}{text}");
-        }
-    }
+    let width = if style == Style::Text {
+        WIDTH
+    } else {
+        usize::MAX
+    };
+    let _ = writeln!(out, "{}", placement_text::wrap(text, width, first, rest));
 }
 
 /// The reconciliation: summary figures, then every difference with its cause, then the

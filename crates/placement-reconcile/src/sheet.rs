@@ -13,46 +13,49 @@ use crate::page::provenance;
 use crate::reconcile::{Cause, CountryReconciliation, Reconciliation};
 use crate::render::{agreement_text, criteria_phrase};
 
+/// The column headers, English and Dutch.
+const HEADERS: [(&str, &str); 17] = [
+    ("code", "code"),
+    ("country", "land"),
+    ("agreement", "overeenstemming"),
+    ("recommendation", "aanbeveling"),
+    ("deciding rule", "beslissende regel"),
+    ("margin of rule", "marge van regel"),
+    ("quantity", "grootheid"),
+    ("value", "waarde"),
+    ("comparison", "vergelijking"),
+    ("threshold", "drempel"),
+    ("value − threshold", "waarde − drempel"),
+    ("smallest confirmed change", "kleinste bevestigde wijziging"),
+    ("weight of", "gewicht van"),
+    ("weight now", "gewicht nu"),
+    ("weight then", "gewicht dan"),
+    ("a post there would add", "een post daar zou toevoegen"),
+    ("weakest chosen post adds", "zwakste gekozen post voegt toe"),
+];
+
 fn headers(lang: Lang) -> [&'static str; 17] {
-    [
-        lang.pick("code", "code"),
-        lang.pick("country", "land"),
-        lang.pick("agreement", "overeenstemming"),
-        lang.pick("recommendation", "aanbeveling"),
-        lang.pick("deciding rule", "beslissende regel"),
-        lang.pick("margin of rule", "marge van regel"),
-        lang.pick("quantity", "grootheid"),
-        lang.pick("value", "waarde"),
-        lang.pick("comparison", "vergelijking"),
-        lang.pick("threshold", "drempel"),
-        lang.pick("value − threshold", "waarde − drempel"),
-        lang.pick("smallest confirmed change", "kleinste bevestigde wijziging"),
-        lang.pick("weight of", "gewicht van"),
-        lang.pick("weight now", "gewicht nu"),
-        lang.pick("weight then", "gewicht dan"),
-        lang.pick("a post there would add", "een post daar zou toevoegen"),
-        lang.pick("weakest chosen post adds", "zwakste gekozen post voegt toe"),
-    ]
+    HEADERS.map(|(en, nl)| lang.pick(en, nl))
 }
 
-/// A value of a row: text or a number.
+/// A value of a row: text, a number, or nothing.
+#[derive(Clone)]
 enum V {
     T(String),
-    N(Option<f64>),
+    N(f64),
+    Empty,
 }
 
+/// One row, in the order of [`HEADERS`].
 fn row(lang: Lang, c: &CountryReconciliation) -> Vec<V> {
     let t = |s: &str| V::T(s.to_string());
-    let mut v = vec![
-        t(c.country.as_str()),
-        t(lang.pick(&c.name_en, &c.name_nl)),
-        t(agreement_text(lang, c.agreement)),
-        V::T(
-            c.instrument
-                .map_or_else(String::new, |i| lang.instrument(i).to_string()),
-        ),
-    ];
-    let empty = || V::T(String::new());
+    let mut v = vec![V::Empty; HEADERS.len()];
+    v[0] = t(c.country.as_str());
+    v[1] = t(lang.pick(&c.name_en, &c.name_nl));
+    v[2] = t(agreement_text(lang, c.agreement));
+    if let Some(i) = c.instrument {
+        v[3] = t(lang.instrument(i));
+    }
     match &c.cause {
         Some(Cause::Instrument {
             rule,
@@ -60,100 +63,42 @@ fn row(lang: Lang, c: &CountryReconciliation) -> Vec<V> {
             change,
             weight_change,
         }) => {
-            v.push(V::T(rule.clone().unwrap_or_default()));
-            match margin {
-                Some(m) => v.extend([
-                    V::T(m.rule.clone()),
-                    V::T(lang.quantity(&m.metric)),
-                    V::N(Some(m.value)),
-                    V::T(
-                        lang.op(if m.holds {
-                            m.op
-                        } else {
-                            placement_text::negate(m.op)
-                        })
-                        .into(),
-                    ),
-                    V::N(Some(m.threshold)),
-                    V::N(Some(m.distance)),
-                ]),
-                None => v.extend([
-                    empty(),
-                    empty(),
-                    V::N(None),
-                    empty(),
-                    V::N(None),
-                    V::N(None),
-                ]),
+            if let Some(rule) = rule {
+                v[4] = t(rule);
             }
-            v.push(V::T(change.as_ref().map_or_else(String::new, |f| {
-                criteria_phrase(lang, &f.counterfactual)
-            })));
-            match weight_change {
-                Some(w) => v.extend([
-                    V::T(lang.criterion(w.criterion).into()),
-                    V::N(Some(w.from)),
-                    V::N(Some(w.to)),
-                ]),
-                None => v.extend([empty(), V::N(None), V::N(None)]),
+            if let Some(m) = margin {
+                let shown = if m.holds {
+                    m.op
+                } else {
+                    placement_text::negate(m.op)
+                };
+                v[5] = t(&m.rule);
+                v[6] = V::T(lang.quantity(&m.metric));
+                v[7] = V::N(m.value);
+                v[8] = t(lang.op(shown));
+                v[9] = V::N(m.threshold);
+                v[10] = V::N(m.distance);
             }
-            v.extend([V::N(None), V::N(None)]);
+            if let Some(f) = change {
+                v[11] = V::T(criteria_phrase(lang, &f.counterfactual));
+            }
+            if let Some(w) = weight_change {
+                v[12] = t(lang.criterion(w.criterion));
+                v[13] = V::N(w.from);
+                v[14] = V::N(w.to);
+            }
         }
         Some(Cause::Capacity {
             gain_if_added,
             weakest_adds,
             ..
         }) => {
-            v.push(t(lang.pick("capacity", "capaciteit")));
-            v.extend([
-                empty(),
-                empty(),
-                V::N(None),
-                empty(),
-                V::N(None),
-                V::N(None),
-            ]);
-            v.extend([empty(), empty(), V::N(None), V::N(None)]);
-            v.extend([V::N(Some(*gain_if_added)), V::N(Some(*weakest_adds))]);
+            v[4] = t(lang.pick("capacity", "capaciteit"));
+            v[15] = V::N(*gain_if_added);
+            v[16] = V::N(*weakest_adds);
         }
-        Some(Cause::NotAssessed) => {
-            v.push(t(lang.pick("not assessed", "niet beoordeeld")));
-            v.extend([
-                empty(),
-                empty(),
-                V::N(None),
-                empty(),
-                V::N(None),
-                V::N(None),
-            ]);
-            v.extend([
-                empty(),
-                empty(),
-                V::N(None),
-                V::N(None),
-                V::N(None),
-                V::N(None),
-            ]);
-        }
-        None => {
-            v.extend([
-                empty(),
-                empty(),
-                empty(),
-                V::N(None),
-                empty(),
-                V::N(None),
-                V::N(None),
-            ]);
-            v.extend([
-                empty(),
-                empty(),
-                V::N(None),
-                V::N(None),
-                V::N(None),
-                V::N(None),
-            ]);
-        }
+        Some(Cause::NotAssessed) => v[4] = t(lang.pick("not assessed", "niet beoordeeld")),
+        None => {}
     }
     v
 }
@@ -166,7 +111,8 @@ pub fn csv(r: &Reconciliation, lang: Lang) -> String {
     for c in &r.countries {
         out.row(row(lang, c).into_iter().map(|v| match v {
             V::T(s) => s,
-            V::N(x) => x.map_or_else(String::new, |x| num_full(lang, x, 2)),
+            V::N(x) => num_full(lang, x, 2),
+            V::Empty => String::new(),
         }));
     }
     out.finish()
@@ -181,10 +127,9 @@ pub fn xlsx(r: &Reconciliation, evaluation: &Evaluation, lang: Lang) -> Result<V
     let mut sheet = Sheet::new(lang.pick("Reconciliation", "Afstemming"), headers(lang));
     for c in &r.countries {
         sheet.row(row(lang, c).into_iter().map(|v| match v {
-            V::T(s) if s.is_empty() => XCell::Empty,
             V::T(s) => XCell::Text(s),
-            V::N(Some(x)) => XCell::Fixed(x, 2),
-            V::N(None) => XCell::Empty,
+            V::N(x) => XCell::Fixed(x, 2),
+            V::Empty => XCell::Empty,
         }));
     }
     sheet

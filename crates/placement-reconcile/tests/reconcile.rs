@@ -275,17 +275,3 @@ fn a_network_without_dutch_posts_is_a_clear_error() {
     let err = overview(&evaluation, &broken, &PlanSettings::default()).unwrap_err();
     assert!(err.to_string().contains("broken.json"), "{err}");
 }
-
-#[test]
-fn terminal_text_fits_in_100_columns_apart_from_country_lists() {
-    let r = run("p4-2019", None);
-    for lang in [Lang::En, Lang::Nl] {
-        let text = reconciliation(&r.reconciliation, &r.rules, lang, Style::Text);
-        for line in text
-            .lines()
-            .filter(|l| l.starts_with("* ") || l.starts_with("  "))
-        {
-            assert!(line.chars().count() <= 100, "{line}");
-        }
-    }
-}

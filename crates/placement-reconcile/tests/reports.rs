@@ -7,12 +7,14 @@
 //! words or decimal points.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Reader};
 use placement_core::{AssessmentSet, Engine, Evaluation, Rulebook};
 use placement_reconcile::render::{self, reconciliation, Style};
 use placement_reconcile::{actual_network, overview, reconcile, Agreement, PlanSettings};
 use placement_reconcile::{Cause, Reconciliation};
-use placement_report::testing::{check_page, csv_fields};
+use placement_report::testing::{
+    check_decimal_comma, check_page, check_text, check_width, csv_fields, dom_text, workbook,
+};
 use placement_text::Lang;
 
 fn run() -> (Rulebook, Evaluation, Reconciliation) {
@@ -25,47 +27,12 @@ fn run() -> (Rulebook, Evaluation, Reconciliation) {
     (rules, evaluation, r)
 }
 
-/// What a reader sees of a page: tags and the stylesheet dropped, quoted seed passages too.
-fn words(dom: &str) -> String {
-    let body = dom.split("</style>").last().unwrap_or(dom);
-    let mut out = String::new();
-    let (mut tag, mut quoted) = (false, 0usize);
-    for c in body.chars() {
-        match c {
-            '<' => tag = true,
-            '>' if tag => {
-                tag = false;
-                out.push(' ');
-            }
-            '«' => quoted += 1,
-            '»' => quoted = quoted.saturating_sub(1),
-            _ if !tag && quoted == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&amp;", "&")
-}
-
 /// Dutch is Dutch: no raw id, no English word of the tools' vocabulary (nor "recall", "the",
 /// "of the"), no decimal point.
 fn check_dutch(what: &str, text: &str) {
-    let ids = placement_text::raw_ids(text);
-    assert!(ids.is_empty(), "{what}: raw ids {ids:?} in:\n{text}");
-    let mut en = placement_text::english_words(text);
-    let lower = text.to_lowercase();
-    for w in [" recall", " the ", " of the ", "warsaw", "candidate"] {
-        if lower.contains(w) {
-            en.push(w);
-        }
-    }
-    assert!(en.is_empty(), "{what}: English {en:?} in:\n{text}");
-    let b = text.as_bytes();
-    let point = (1..b.len().saturating_sub(1))
-        .find(|&i| b[i] == b'.' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit());
-    assert!(
-        point.is_none(),
-        "{what}: decimal point at {point:?} in:\n{text}"
-    );
+    let also = [" recall", " the ", " of the ", "warsaw", "candidate"];
+    check_text(what, text, Lang::Nl, "", &also);
+    check_decimal_comma(what, text);
 }
 
 #[test]
@@ -134,7 +101,7 @@ fn the_page_renders_in_chromium_in_both_languages() {
         ];
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         let dom = check_page(&format!("reconcile-{}", lang.id()), &html, &texts);
-        let seen = words(&dom);
+        let seen = dom_text(&dom);
         if lang == Lang::Nl {
             check_dutch("page", &seen);
         } else {
@@ -150,24 +117,21 @@ fn the_workbook_has_typed_cells_and_the_provenance() {
         (Lang::En, ["Reconciliation", "Provenance"]),
         (Lang::Nl, ["Afstemming", "Herkomst"]),
     ] {
-        let bytes = render::xlsx(&r, &evaluation, lang).unwrap();
-        assert_eq!(
-            bytes,
-            render::xlsx(&r, &evaluation, lang).unwrap(),
-            "deterministic"
-        );
-        let mut wb = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
-        assert_eq!(wb.sheet_names(), sheets.map(String::from).to_vec());
+        let xlsx = || render::xlsx(&r, &evaluation, lang).unwrap();
+        let mut wb = workbook(xlsx(), xlsx(), &sheets);
         let t = wb.worksheet_range(sheets[0]).unwrap();
-        assert_eq!(
-            t.height(),
-            r.countries.len() + 1,
-            "a header row and a row per country"
-        );
-        assert_eq!(
-            t.get_value((0, 7)),
-            Some(&Data::String(lang.pick("value", "waarde").into()))
-        );
+        // The header row is the CSV's, and then one row per country.
+        let csv = render::csv(&r, lang);
+        let header: Vec<String> = t
+            .rows()
+            .next()
+            .unwrap()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        let sep = placement_report::csv::separator(lang);
+        assert_eq!(header, csv_fields(csv.lines().next().unwrap(), sep));
+        assert_eq!(t.height(), 1 + r.countries.len());
         for (i, c) in r.countries.iter().enumerate() {
             assert_eq!(
                 t.get_value((i as u32 + 1, 0)),
@@ -233,13 +197,7 @@ fn terminal_text_fits_100_columns_unless_wide() {
     let (rules, _, r) = run();
     for lang in Lang::ALL {
         let text = reconciliation(&r, &rules, lang, Style::Text);
-        for l in text.lines() {
-            assert!(
-                l.chars().count() <= placement_text::WIDTH,
-                "{} columns: {l}",
-                l.chars().count()
-            );
-        }
+        check_width(lang.id(), &text);
         let wide = reconciliation(&r, &rules, lang, Style::Wide);
         assert!(
             wide.lines().any(|l| l.chars().count() > 200),

@@ -288,6 +288,51 @@ pub fn check_page_in(
     dom
 }
 
+/// Fails when a line of terminal `text` is wider than [`placement_text::WIDTH`] characters
+/// (counted as characters, not bytes).
+///
+/// # Panics
+/// When one is (it is a test).
+pub fn check_width(name: &str, text: &str) {
+    for l in text.lines() {
+        let n = l.chars().count();
+        assert!(n <= placement_text::WIDTH, "{name}: {n} columns: {l}");
+    }
+}
+
+/// Fails when `text` holds a decimal point between digits (`12.5`): Dutch output uses the
+/// decimal comma.
+///
+/// # Panics
+/// When it does (it is a test).
+pub fn check_decimal_comma(name: &str, text: &str) {
+    let c: Vec<char> = text.chars().collect();
+    let digit = |i: usize| c.get(i).is_some_and(char::is_ascii_digit);
+    if let Some(i) = (1..c.len()).find(|&i| c[i] == '.' && digit(i - 1) && digit(i + 1)) {
+        let around: String = c[i.saturating_sub(40)..(i + 10).min(c.len())]
+            .iter()
+            .collect();
+        panic!("{name}: decimal point in Dutch: …{around}…");
+    }
+}
+
+/// A workbook as a spreadsheet user's tools read it (calamine), after checking that it was made
+/// deterministically (`again`: the same call's bytes) and that its sheets are `sheets`, in order.
+///
+/// # Panics
+/// When it is not (it is a test).
+pub fn workbook(
+    bytes: Vec<u8>,
+    again: Vec<u8>,
+    sheets: &[&str],
+) -> calamine::Xlsx<std::io::Cursor<Vec<u8>>> {
+    use calamine::Reader as _;
+    assert!(bytes == again, "the same input gives the same bytes");
+    let wb = calamine::Xlsx::new(std::io::Cursor::new(bytes)).expect("an XLSX calamine reads");
+    assert_eq!(wb.sheet_names(), sheets.to_vec());
+    wb
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
