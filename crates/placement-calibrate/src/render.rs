@@ -128,7 +128,7 @@ pub(crate) fn documented(lang: Lang, r: &RuleDecided) -> &'static str {
 }
 
 /// The conflict's decisions by their labels in `lang`.
-pub(crate) fn conflict_labels<'a>(c: &'a Calibration, lang: Lang) -> Vec<&'a str> {
+pub(crate) fn conflict_labels(c: &Calibration, lang: Lang) -> Vec<&str> {
     c.conflict
         .iter()
         .map(|l| {
