@@ -457,9 +457,9 @@ fn locks(lang: Lang, labels: &str) -> String {
         .split(", ")
         .map(|l| {
             if let Some(id) = l.strip_prefix("lock ") {
-                say(lang, "lock {}", "vastgezet {}", &[&post(lang, id)])
+                say(lang, "lock {}", "vastgezet {}", &[&lang.post(id)])
             } else if let Some(id) = l.strip_prefix("keep ") {
-                say(lang, "keep {}", "behoud {}", &[&post(lang, id)])
+                say(lang, "keep {}", "behoud {}", &[&lang.post(id)])
             } else if let Some(n) = l.strip_prefix("police capacity ") {
                 say(lang, "police capacity {}", "capaciteit politie {}", &[n])
             } else if let Some(n) = l.strip_prefix("marechaussee capacity ") {
@@ -488,13 +488,13 @@ pub(crate) fn conflict(lang: Lang, c: &Conflict) -> String {
             lang,
             "{} is both locked and forbidden",
             "{} is zowel vastgezet als uitgesloten",
-            &[&post(lang, country)],
+            &[&lang.post(country)],
         ),
         Conflict::LockWithoutPost { country } => say(
             lang,
             "{} is locked but has no allowed candidate post",
             "{} is vastgezet maar heeft geen toegestane kandidaat-post",
-            &[&post(lang, country)],
+            &[&lang.post(country)],
         ),
         Conflict::CapacityBelowLocks {
             resource,
