@@ -177,22 +177,24 @@ fn outputs_never_replace_inputs() {
         ),
         (
             "reconcile",
-            vec![
-                "--input".into(),
-                s(&assessment),
-                "--against".into(),
-                s(&network),
-                "--format".into(),
-                "html".into(),
-            ],
+            [
+                "--against",
+                &s(&network),
+                "--rules",
+                &s(&rules),
+                "--format",
+                "csv",
+            ]
+            .map(String::from)
+            .to_vec(),
             "--out",
-            vec![&assessment, &network, &hard, &link],
+            vec![&network, &hard, &rules, &dotted],
         ),
         (
             "reconcile",
-            vec!["--rules".into(), s(&rules), "--against".into(), s(&network)],
+            vec!["--input".into(), s(&assessment)],
             "--xlsx",
-            vec![&rules, &dotted, &network],
+            vec![&assessment, &link],
         ),
         (
             "calibrate",
@@ -208,9 +210,9 @@ fn outputs_never_replace_inputs() {
         ),
         (
             "calibrate",
-            vec!["--input".into(), s(&assessment)],
+            vec!["network".into(), "--rules".into(), s(&rules)],
             "--xlsx",
-            vec![&assessment, &link],
+            vec![&rules, &dotted],
         ),
     ];
     let before: Vec<(PathBuf, Vec<u8>)> = [
