@@ -62,8 +62,16 @@ fn heading(out: &mut String, style: Style, text: &str) {
     }
 }
 
-fn role_text(lang: Lang, role: &PlanRole) -> String {
+/// How the plan serves a country; `short` (100-column text) leaves out the words the column's
+/// header already says (`accredited from`, `coverage`).
+fn role_text(lang: Lang, role: &PlanRole, short: bool) -> String {
     match role {
+        PlanRole::Accredited { post, factor, .. } if short => format!(
+            "{} {} ({})",
+            lang.pick("via", "via"),
+            lang.post(post),
+            num(lang, *factor, 2)
+        ),
         PlanRole::Post { post, staffing } => {
             format!(
                 "{} {} ({staffing})",
@@ -138,7 +146,11 @@ pub fn plan_section(plan: &PlanOverview, lang: Lang, style: Style) -> String {
         lang.pick("rank", "rang"),
         lang.pick("country", "land"),
         lang.pick("recommendation", "aanbeveling"),
-        lang.pick("in the plan", "in het plan"),
+        if style == Style::Text {
+            lang.pick("in the plan (coverage)", "in het plan (dekking)")
+        } else {
+            lang.pick("in the plan", "in het plan")
+        },
     ];
     let rows: Vec<[String; 4]> = plan
         .lines
@@ -153,7 +165,7 @@ pub fn plan_section(plan: &PlanOverview, lang: Lang, style: Style) -> String {
                 } else {
                     lang.instrument(l.instrument).to_string()
                 },
-                role_text(lang, &l.plan),
+                role_text(lang, &l.plan, style == Style::Text),
             ]
         })
         .collect();

@@ -209,6 +209,31 @@ fn terminal_text_fits_100_columns_unless_wide() {
     }
 }
 
+/// `advise`'s plan section, too: 100 columns in `Style::Text`, every country still there.
+#[test]
+fn the_plan_section_fits_100_columns_unless_wide() {
+    let rules = Rulebook::default_rulebook().unwrap();
+    let input = AssessmentSet::default_fixture().unwrap();
+    let evaluation = Engine::new(&rules).evaluate(&input).unwrap();
+    let network = actual_network("network-2025.json", placement_network::NETWORK_2025).unwrap();
+    let plan = overview(&evaluation, &network, &PlanSettings::for_network(&network)).unwrap();
+    for lang in Lang::ALL {
+        let text = render::plan_section(&plan, lang, Style::Text);
+        check_width(&format!("plan ({})", lang.id()), &text);
+        let wide = render::plan_section(&plan, lang, Style::Wide);
+        assert!(wide.lines().any(|l| l.chars().count() > 100));
+        for l in plan.lines.iter().filter(|l| l.deserves_post) {
+            let row = format!("{}  {} ", l.rank, l.country.as_str());
+            assert!(text.contains(&row), "{row:?} missing");
+        }
+        // The option's name (`--capacity`) is what the reader types, not prose.
+        check_text("plan", &text, lang, "--capacity", &[" the ", "candidate"]);
+        if lang == Lang::Nl {
+            check_decimal_comma("plan", &text);
+        }
+    }
+}
+
 #[test]
 fn dutch_text_and_markdown_are_dutch_and_english_has_no_raw_ids() {
     let (rules, _, r) = run();

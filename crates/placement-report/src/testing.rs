@@ -301,14 +301,20 @@ pub fn check_width(name: &str, text: &str) {
 }
 
 /// Fails when `text` holds a decimal point between digits (`12.5`): Dutch output uses the
-/// decimal comma.
+/// decimal comma. A point followed by exactly three digits, after a number that does not start
+/// with 0, is a thousands separator (`9.800.000`), which Dutch writes with a point; `0.120` is
+/// not.
 ///
 /// # Panics
 /// When it does (it is a test).
 pub fn check_decimal_comma(name: &str, text: &str) {
     let c: Vec<char> = text.chars().collect();
     let digit = |i: usize| c.get(i).is_some_and(char::is_ascii_digit);
-    if let Some(i) = (1..c.len()).find(|&i| c[i] == '.' && digit(i - 1) && digit(i + 1)) {
+    let start = |i: usize| (0..i).rev().take_while(|&j| digit(j)).last().unwrap_or(i);
+    let grouping = |i: usize| (1..=3).all(|k| digit(i + k)) && !digit(i + 4) && c[start(i)] != '0';
+    if let Some(i) =
+        (1..c.len()).find(|&i| c[i] == '.' && digit(i - 1) && digit(i + 1) && !grouping(i))
+    {
         let around: String = c[i.saturating_sub(40)..(i + 10).min(c.len())]
             .iter()
             .collect();
@@ -336,6 +342,14 @@ pub fn workbook(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_separators_are_not_decimal_points() {
+        check_decimal_comma("t", "EUR 9.800.000 en 0,120");
+        let caught = |t: &'static str| std::panic::catch_unwind(|| check_decimal_comma("t", t));
+        assert!(caught("gewicht 0.120").is_err());
+        assert!(caught("score 84.5").is_err());
+    }
 
     #[test]
     fn dom_text_drops_markup_and_style_and_finds_raw_ids() {
