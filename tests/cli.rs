@@ -3,9 +3,11 @@
 //!
 //! - `outputs_never_replace_inputs`: every output option pointed at every input of the same
 //!   run (also through a symlink, a `./` spelling and a hard link) is refused, input untouched.
-//! - `interrupted_writes_leave_no_partial_output`: SIGTERM at random moments leaves the old
-//!   output whole or the new one complete, and no stray temporary;
-//!   `sigint_leaves_no_partial_svg_and_no_temporary`: the same for Ctrl-C over a whole run.
+//! - `interrupted_writes_leave_no_partial_output`: SIGTERM at moments spread over a whole run
+//!   leaves the old output whole or the new one complete, and no stray temporary;
+//!   `sigint_leaves_no_partial_svg_and_no_temporary`: the same for Ctrl-C (both through
+//!   `interrupt_over_a_run`, which measures the longest of three runs and, if the machine
+//!   slowed down so that no interrupted run completed, goes on with longer delays, bounded).
 //! - `errors_*`, `closed_pipe_*`: one CLI behaviour (exit codes, `error:` prefix, no panic).
 //! - `bounded_*`: size caps and file types.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failure should abort loudly
@@ -264,36 +266,144 @@ fn outputs_never_replace_inputs() {
 
 #[test]
 fn interrupted_writes_leave_no_partial_output() {
-    let d = scratch("kill");
-    let out = d.join("smaa.svg");
-    std::fs::write(&out, "old").unwrap();
-    let s = out.to_str().unwrap().to_string();
-    // 12 runs, each sent SIGTERM after a different delay (some before, some around the write).
-    for i in 0..12u64 {
-        let mut child = example("weights_benchmark")
-            .args(["--methods", "wsm", "--smaa", "200", "--svg", &s])
+    // SIGTERM at delays spread over a whole run (the default chart, 12 runs), then as below.
+    let args = ["--methods", "wsm", "--smaa", "200", "--svg", "{out}"];
+    let (old, new, interrupted) =
+        interrupt_over_a_run("term", "weights_benchmark", &args, "-TERM", 12);
+    assert!(
+        old > 0 && new > 0 && interrupted > 0,
+        "old {old}, new {new}, interrupted {interrupted}"
+    );
+}
+
+/// Waits for `child` to exit, at most `limit`; true if it exited.
+fn exits_within(child: &mut std::process::Child, limit: Duration) -> bool {
+    let deadline = Instant::now() + limit;
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            return true;
+        }
+        let now = Instant::now();
+        if now >= deadline {
+            return false;
+        }
+        std::thread::sleep((deadline - now).min(Duration::from_millis(2)));
+    }
+}
+
+/// Runs example `name` with `args` (`{out}` standing for the output file) uninterrupted three
+/// times (same bytes each time; the longest of the three is the run time, as a loaded machine
+/// slows some runs), then `runs` times sent `signal` after delays spread from 0 to 110 % of
+/// that run time. A run that ends before its delay is not signalled. If no run completed the
+/// write (the machine got slower still), up to 12 more runs get ever longer delays (× 1.5
+/// each) until one does; if none was stopped before it, up to 4 more are signalled at once.
+/// After every run the output holds its old content or the complete new one, byte for byte,
+/// and nothing else is in the directory; no run panics. Returns (old kept, new written,
+/// runs that ended by the signal).
+fn interrupt_over_a_run(
+    tag: &str,
+    name: &str,
+    args: &[&str],
+    signal: &str,
+    runs: u32,
+) -> (u32, u32, u32) {
+    let started = Instant::now();
+    let d = scratch(tag);
+    let out = d.join("out.svg");
+    let file_name = out.file_name().unwrap().to_string_lossy().into_owned();
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.replace("{out}", out.to_str().unwrap()))
+        .collect();
+    let mut whole_run = Duration::ZERO;
+    let mut reference: Option<Vec<u8>> = None;
+    for _ in 0..3 {
+        let _ = std::fs::remove_file(&out);
+        let start = Instant::now();
+        let o = example(name).args(&args).output().unwrap();
+        whole_run = whole_run.max(start.elapsed());
+        assert!(o.status.success(), "{name} {args:?}: {}", stderr(&o));
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.starts_with(b"<svg") && bytes.ends_with(b"</svg>\n"));
+        if let Some(r) = &reference {
+            assert!(r == &bytes, "{name} {args:?}: not deterministic");
+        }
+        reference = Some(bytes);
+    }
+    let reference = reference.unwrap();
+    let (mut old, mut new, mut interrupted) = (0u32, 0u32, 0u32);
+    let mut run_once = |i: u32, delay: Duration| {
+        std::fs::write(&out, "old").unwrap();
+        let mut child = example(name)
+            .args(&args)
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(5 + i * 9));
-        let _ = Command::new("kill")
-            .args(["-TERM", &child.id().to_string()])
-            .status();
-        let _ = child.wait();
-        let now = std::fs::read_to_string(&out).unwrap();
-        assert!(
-            now == "old" || (now.starts_with("<svg") && now.trim_end().ends_with("</svg>")),
-            "partial output after kill {i}: {} bytes",
-            now.len()
-        );
+        if !exits_within(&mut child, delay) {
+            let _ = Command::new("kill")
+                .args([signal, &child.id().to_string()])
+                .status();
+        }
+        let o = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!err.contains("panicked"), "run {i}: {err}");
+        if !o.status.success() {
+            interrupted += 1;
+        }
+        let now = std::fs::read(&out).unwrap();
+        if now == b"old" {
+            old += 1;
+        } else {
+            assert!(
+                now == reference,
+                "run {i} ({signal} after {delay:?}): partial output, {} of {} bytes",
+                now.len(),
+                reference.len()
+            );
+            new += 1;
+        }
         let names: Vec<String> = std::fs::read_dir(&d)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(names, ["smaa.svg"], "stray files after kill {i}");
+        assert_eq!(names, [file_name.as_str()], "stray files after run {i}");
+        (old, new)
+    };
+    let mut i = 0;
+    let mut counts = (0, 0);
+    for _ in 0..runs {
+        counts = run_once(i, whole_run.mul_f64(1.1 * f64::from(i) / f64::from(runs)));
+        i += 1;
+    }
+    let mut delay = whole_run.mul_f64(1.1);
+    for _ in 0..12 {
+        if counts.1 > 0 {
+            break;
+        }
+        delay = delay.mul_f64(1.5);
+        counts = run_once(i, delay);
+        i += 1;
+    }
+    for _ in 0..4 {
+        if counts.0 > 0 {
+            break;
+        }
+        counts = run_once(i, Duration::ZERO);
+        i += 1;
     }
     std::fs::remove_dir_all(&d).unwrap();
+    eprintln!(
+        "{name} {signal}: {i} runs over {whole_run:?} (longest of 3): old kept {old}, new written {new}, interrupted {interrupted}"
+    );
+    // A run that ends before its delay is not waited for: the whole is a few dozen runs.
+    let bound = Duration::from_secs(120).max(whole_run * 60);
+    assert!(
+        started.elapsed() < bound,
+        "{:?} for {i} runs",
+        started.elapsed()
+    );
+    (old, new, interrupted)
 }
 
 #[test]
@@ -604,15 +714,13 @@ fn network_time_limit_is_reported_with_its_gap() {
 }
 
 /// Ctrl-C (SIGINT) during `weights_benchmark --svg`, at delays spread over a whole run (0 to
-/// 110 % of an uninterrupted one, 30 runs), so that some interrupts land before, some during
-/// and some after the atomic write: afterwards the target holds its old content or the
-/// complete new chart, byte for byte, and nothing else is in the directory. (`mcda` writes no
-/// file: its only output is stdout.)
+/// 110 % of an uninterrupted one, 30 runs, longer ones if the machine slowed down; see
+/// `interrupt_over_a_run`), so that some interrupts land before, some during and some after
+/// the atomic write: afterwards the target holds its old content or the complete new chart,
+/// byte for byte, and nothing else is in the directory. (`mcda` writes no file: its only
+/// output is stdout.)
 #[test]
 fn sigint_leaves_no_partial_svg_and_no_temporary() {
-    let d = scratch("sigint");
-    let out = d.join("smaa.svg");
-    let target = out.to_str().unwrap().to_string();
     // all 139 rows: the largest chart, the longest write
     let args = [
         "--methods",
@@ -624,62 +732,13 @@ fn sigint_leaves_no_partial_svg_and_no_temporary() {
         "--top",
         "200",
         "--svg",
-        &target,
+        "{out}",
     ];
-    let start = Instant::now();
-    let ok = example("weights_benchmark")
-        .args(args)
-        .stdout(Stdio::null())
-        .status()
-        .unwrap();
-    let whole_run = start.elapsed();
-    assert!(ok.success());
-    let reference = std::fs::read(&out).unwrap();
-    assert!(reference.starts_with(b"<svg") && reference.ends_with(b"</svg>\n"));
-    let runs = 30u32;
-    let (mut old, mut new, mut interrupted) = (0, 0, 0);
-    for i in 0..runs {
-        std::fs::write(&out, "old").unwrap();
-        let child = example("weights_benchmark")
-            .args(args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        // delays from 0 to 110 % of an uninterrupted run
-        std::thread::sleep(whole_run.mul_f64(1.1 * f64::from(i) / f64::from(runs)));
-        let _ = Command::new("kill")
-            .args(["-INT", &child.id().to_string()])
-            .status();
-        let o = child.wait_with_output().unwrap();
-        let err = String::from_utf8_lossy(&o.stderr);
-        assert!(!err.contains("panicked"), "run {i}: {err}");
-        if !o.status.success() {
-            interrupted += 1;
-        }
-        let now = std::fs::read(&out).unwrap();
-        if now == b"old" {
-            old += 1;
-        } else {
-            assert!(
-                now == reference,
-                "run {i}: partial output, {} bytes",
-                now.len()
-            );
-            new += 1;
-        }
-        let names: Vec<String> = std::fs::read_dir(&d)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        assert_eq!(names, ["smaa.svg"], "stray files after run {i}");
-    }
+    let (old, new, interrupted) =
+        interrupt_over_a_run("sigint", "weights_benchmark", &args, "-INT", 30);
     // the delays covered the run: some interrupted before the write, some completed it
     assert!(
-        old > 0 && new > 0,
+        old > 0 && new > 0 && interrupted > 0,
         "old {old}, new {new}, interrupted {interrupted}"
     );
-    assert!(interrupted > 0);
-    std::fs::remove_dir_all(&d).unwrap();
-    assert!(start.elapsed() < Duration::from_secs(120));
 }
