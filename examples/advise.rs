@@ -92,7 +92,7 @@ enum Format {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = cli::parse::<Args>();
     let lang = placement_text::Lang::from(args.lang);
     cli::exit_in(lang, run(args))
 }

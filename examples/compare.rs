@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use placement_core::Engine;
 use placement_explain::{render, Explainer, Options};
+use placement_text::Lang;
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -28,7 +29,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = cli::parse::<Args>();
     let result = run(&args).and_then(|out| Ok(args.common.emit(&out)?));
     cli::exit_in(args.common.lang(), result)
 }
@@ -44,10 +45,16 @@ fn run(args: &Args) -> anyhow::Result<String> {
     let a = explainer.resolve(&args.a)?;
     let b = explainer.resolve(&args.b)?;
     if a == b {
+        let (x, y) = (&args.a, &args.b);
         anyhow::bail!(
-            "compare needs two different countries; both {:?} and {:?} name {a}",
-            args.a,
-            args.b
+            "{}",
+            match args.common.lang() {
+                Lang::En =>
+                    format!("compare needs two different countries; both {x:?} and {y:?} name {a}"),
+                Lang::Nl => format!(
+                    "compare vergelijkt twee verschillende landen; {x:?} en {y:?} noemen allebei {a}"
+                ),
+            }
         );
     }
     let c = explainer.compare(a, b)?;

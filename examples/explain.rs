@@ -27,7 +27,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = cli::parse::<Args>();
     let result = run(&args).and_then(|out| Ok(args.common.emit(&out)?));
     cli::exit_in(args.common.lang(), result)
 }

@@ -96,31 +96,48 @@ struct Args {
 /// withdrawn because of the war in Ukraine).
 const DEFAULT_FORBID: &[&str] = &["RU"];
 
+// The option checks answer in the language of --lang (read before clap parses: cli::arg_lang).
+
 fn parse_capacity(s: &str) -> Result<u32, String> {
-    let n: i64 = s
-        .trim()
-        .parse()
-        .map_err(|_| format!("expected a whole number of liaisons, got {s:?}"))?;
+    let lang = cli::arg_lang();
+    let n: i64 = s.trim().parse().map_err(|_| match lang {
+        Lang::En => format!("expected a whole number of liaisons, got {s:?}"),
+        Lang::Nl => format!("verwacht een geheel aantal liaisons, niet {s:?}"),
+    })?;
     let max = placement_network::constraints::limits::MAX_CAPACITY;
     if n < 0 || n > i64::from(max) {
-        return Err(format!("must be from 0 to {max}, got {n}"));
+        return Err(match lang {
+            Lang::En => format!("must be from 0 to {max}, got {n}"),
+            Lang::Nl => format!(
+                "moet van 0 tot en met {} zijn, niet {n}",
+                placement_text::thousands(lang, u64::from(max))
+            ),
+        });
     }
     Ok(n as u32)
 }
 
 fn parse_budget(s: &str) -> Result<f64, String> {
-    let b: f64 = s
-        .trim()
-        .parse()
-        .map_err(|_| format!("expected an amount in EUR, got {s:?}"))?;
+    let lang = cli::arg_lang();
+    let b: f64 = s.trim().parse().map_err(|_| match lang {
+        Lang::En => format!("expected an amount in EUR, got {s:?}"),
+        Lang::Nl => format!("verwacht een bedrag in euro, niet {s:?}"),
+    })?;
     let max = placement_network::constraints::limits::MAX_BUDGET_EUR;
     if !b.is_finite() {
-        return Err(format!("must be a finite amount in EUR, got {s:?}"));
+        return Err(match lang {
+            Lang::En => format!("must be a finite amount in EUR, got {s:?}"),
+            Lang::Nl => format!("moet een eindig bedrag in euro zijn, niet {s:?}"),
+        });
     }
     if !(0.0..=max).contains(&b) {
-        return Err(format!(
-            "must be at least 0 and at most {max:e} EUR, got {s}"
-        ));
+        return Err(match lang {
+            Lang::En => format!("must be at least 0 and at most {max:e} EUR, got {s}"),
+            Lang::Nl => format!(
+                "moet minstens 0 en hoogstens {} euro zijn, niet {s}",
+                placement_text::thousands(lang, max as u64)
+            ),
+        });
     }
     Ok(b)
 }
@@ -128,9 +145,10 @@ fn parse_budget(s: &str) -> Result<f64, String> {
 fn parse_seconds(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(t) if t.is_finite() && t >= 0.0 => Ok(t),
-        _ => Err(format!(
-            "expected a number of seconds (0 = no limit), got {s:?}"
-        )),
+        _ => Err(match cli::arg_lang() {
+            Lang::En => format!("expected a number of seconds (0 = no limit), got {s:?}"),
+            Lang::Nl => format!("verwacht een aantal seconden (0 = geen grens), niet {s:?}"),
+        }),
     }
 }
 
@@ -140,7 +158,7 @@ fn region_ids() -> String {
 }
 
 fn main() -> std::process::ExitCode {
-    let args = Args::parse();
+    let args = cli::parse::<Args>();
     let lang = placement_text::Lang::from(args.lang);
     cli::exit_in(lang, run(args))
 }
@@ -157,22 +175,40 @@ fn run(args: Args) -> anyhow::Result<()> {
         ),
     };
     let mut region_min = BTreeMap::new();
+    let lang: Lang = args.lang.into();
     for item in &args.region_min {
         let Some((region, n)) = item.split_once('=') else {
-            bail!("--region-min expects REGION=N, got {item:?}");
+            bail!(
+                "{}",
+                match lang {
+                    Lang::En => format!("--region-min expects REGION=N, got {item:?}"),
+                    Lang::Nl => format!("--region-min verwacht REGIO=N, niet {item:?}"),
+                }
+            );
         };
         let Some(region) = Region::from_id(region.trim()) else {
+            let (r, ids) = (region.trim(), region_ids());
             bail!(
-                "--region-min: unknown region {:?}; valid regions: {}",
-                region.trim(),
-                region_ids()
+                "{}",
+                match lang {
+                    Lang::En => format!("--region-min: unknown region {r:?}; valid regions: {ids}"),
+                    Lang::Nl =>
+                        format!("--region-min: onbekende regio {r:?}; geldige regio's: {ids}"),
+                }
             );
         };
         let Ok(n) = n.trim().parse::<u32>() else {
+            let (r, n) = (region.id(), n.trim());
             bail!(
-                "--region-min {}: the least number of posts must be a whole number of at least 0, got {:?}",
-                region.id(),
-                n.trim()
+                "{}",
+                match lang {
+                    Lang::En => format!(
+                        "--region-min {r}: the least number of posts must be a whole number of at least 0, got {n:?}"
+                    ),
+                    Lang::Nl => format!(
+                        "--region-min {r}: het minste aantal posten moet een geheel getal van minstens 0 zijn, niet {n:?}"
+                    ),
+                }
             );
         };
         region_min.insert(region, n);

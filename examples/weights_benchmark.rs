@@ -24,6 +24,7 @@ use clap::{Parser, ValueEnum};
 use placement_mcda::benchmark::{self, BenchmarkOptions, Method, Scheme};
 use placement_mcda::correlation::Metric;
 use placement_mcda::placement::PlacementProblem;
+use placement_text::Lang;
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -88,7 +89,7 @@ enum MetricArg {
 
 fn main() -> ExitCode {
     // The error with its causes, the core's in words.
-    let args = Args::parse();
+    let args = cli::parse::<Args>();
     let lang = args.lang.into();
     cli::exit_in(lang, run(args))
 }
@@ -97,7 +98,8 @@ fn parse_list<T: Copy>(
     given: &[String],
     all: &[T],
     parse: fn(&str) -> Option<T>,
-    what: &str,
+    lang: Lang,
+    what: [&str; 2],
     names: &str,
 ) -> Result<Vec<T>> {
     if given.is_empty() {
@@ -105,12 +107,17 @@ fn parse_list<T: Copy>(
     }
     given
         .iter()
-        .map(|s| parse(s.trim()).ok_or_else(|| anyhow!("unknown {what} {s:?}; use {names}")))
+        .map(|s| {
+            parse(s.trim()).ok_or_else(|| match lang {
+                Lang::En => anyhow!("unknown {} {s:?}; use {names}", what[0]),
+                Lang::Nl => anyhow!("onbekende {} {s:?}; kies uit {names}", what[1]),
+            })
+        })
         .collect()
 }
 
 fn run(args: Args) -> Result<()> {
-    let lang = args.lang.into();
+    let lang: Lang = args.lang.into();
     let (set, rules) = args.sources.load()?;
     let problem = PlacementProblem::evaluate(&set, &rules)?;
     let mut metrics = vec![Metric::Spearman];
@@ -130,14 +137,16 @@ fn run(args: Args) -> Result<()> {
             &args.schemes,
             &Scheme::ALL,
             Scheme::parse,
-            "scheme",
+            lang,
+            ["scheme", "weging"],
             "given, equal, roc, rs, rr, entropy, critic, std",
         )?,
         methods: parse_list(
             &args.methods,
             &Method::ALL,
             Method::parse,
-            "method",
+            lang,
+            ["method", "methode"],
             "wsm, wpm, topsis, vikor, promethee_ii, copras, moora, placement",
         )?,
         metrics,
@@ -147,9 +156,15 @@ fn run(args: Args) -> Result<()> {
     let mut bar = progress::Progress::new("SMAA-2");
     let report = benchmark::run_with_progress(&problem, &opts, &mut |d, t| bar.update(d, t))?;
     if let Some(path) = &args.svg {
-        let svg = report
-            .smaa_svg(lang, args.top)
-            .ok_or_else(|| anyhow!("no SMAA-2 result to draw"))?;
+        let svg = report.smaa_svg(lang, args.top).ok_or_else(|| {
+            anyhow!(
+                "{}",
+                lang.pick(
+                    "no SMAA-2 result to draw",
+                    "geen SMAA-2-uitkomst om te tekenen"
+                )
+            )
+        })?;
         cli::output::write_atomic(path, svg, &args.sources.inputs())?;
     }
     let out = match args.format {

@@ -41,7 +41,9 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    cli::exit(run(Args::parse()))
+    let args = cli::parse::<Args>();
+    let lang = Lang::from(args.lang);
+    cli::exit_in(lang, run(args))
 }
 
 fn run(args: Args) -> anyhow::Result<()> {

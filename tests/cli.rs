@@ -742,3 +742,166 @@ fn sigint_leaves_no_partial_svg_and_no_temporary() {
         "old {old}, new {new}, interrupted {interrupted}"
     );
 }
+
+/// With `--lang nl`, errors in the options themselves are Dutch too (the language is read
+/// before clap parses): clap's usage errors (invalid value with the valid values, unknown
+/// argument with its suggestion, missing value, conflict, out of range) and the examples' own
+/// checks (`--capacity`, `--budget`, `--region-min`, `--top`, `--methods`, `compare X X`);
+/// `error:` and code 2 as in English, option names and values kept as typed. The same command
+/// in English keeps clap's English words.
+#[test]
+fn usage_errors_are_dutch_with_lang_nl() {
+    let cases: Vec<(&str, Vec<&str>, Vec<&str>)> = vec![
+        (
+            "network",
+            vec!["--lang", "nl", "--capacity", "-1"],
+            vec![
+                "ongeldige waarde '-1' voor '--capacity",
+                "moet van 0 tot en met 10.000 zijn, niet -1",
+            ],
+        ),
+        (
+            "advise",
+            vec!["--lang", "nl", "--format", "pdf"],
+            vec![
+                "ongeldige waarde 'pdf' voor '--format",
+                "[mogelijke waarden: text, json, html, csv]",
+            ],
+        ),
+        (
+            "network",
+            vec!["--lang=nl", "--capacity", "many"],
+            vec!["geheel aantal liaisons", "\"many\""],
+        ),
+        (
+            "network",
+            vec!["--budget", "x", "--lang", "nl"],
+            vec!["bedrag in euro"],
+        ),
+        (
+            "network",
+            vec!["--lang", "nl", "--budget", "-5"],
+            vec!["hoogstens 1.000.000.000.000 euro"],
+        ),
+        (
+            "network",
+            vec!["--lang", "nl", "--time-limit", "soon"],
+            vec!["aantal seconden"],
+        ),
+        (
+            "network",
+            vec!["--lang", "nl", "--region-min", "mars=2"],
+            vec!["onbekende regio \"mars\""],
+        ),
+        (
+            "network",
+            vec!["--lang", "nl", "--region-min", "europe"],
+            vec!["verwacht REGIO=N"],
+        ),
+        (
+            "advise",
+            vec!["--lang", "nl", "--top", "x"],
+            vec!["'x' voor '--top", "geen geheel getal"],
+        ),
+        (
+            "advise",
+            vec!["--lang", "nl", "--top"],
+            vec!["'--top <TOP>' vraagt een waarde, maar die ontbreekt"],
+        ),
+        (
+            "advise",
+            vec!["--lang", "nl", "--capacity", "0"],
+            vec!["geef minstens één liaison"],
+        ),
+        (
+            "advise",
+            vec!["--lang", "nl", "--budget", "0"],
+            vec!["positief bedrag in euro"],
+        ),
+        (
+            "advise",
+            vec!["--lang", "nl", "--frmat", "html"],
+            vec!["onbekend argument '--frmat'", "bedoelde u '--format'?"],
+        ),
+        (
+            "advise",
+            vec!["--lang", "nl", "--rules", "a.toml", "--regime", "p2-2013"],
+            vec!["kan niet samen met"],
+        ),
+        (
+            "weights_benchmark",
+            vec!["--lang", "nl", "--smaa", "0"],
+            vec!["0 ligt niet tussen 1 en"],
+        ),
+        (
+            "weights_benchmark",
+            vec!["--lang", "nl", "--methods", "nope"],
+            vec!["onbekende methode \"nope\""],
+        ),
+        (
+            "what_if",
+            vec!["--lang", "nl", "--format"],
+            vec!["vraagt een waarde", "mogelijke waarden"],
+        ),
+        (
+            "compare",
+            vec!["--lang", "nl", "GB", "GB"],
+            vec!["twee verschillende landen"],
+        ),
+    ];
+    // clap's English words, and the tools' own (placement_text::ENGLISH_WORDS), outside the
+    // option names (`--capacity`), placeholders (`<TOP>`) and quoted values typed by the user.
+    let clap_words = [
+        "invalid",
+        "value",
+        "unexpected",
+        "found",
+        "possible",
+        "more information",
+        "expected",
+        "must",
+        "got",
+        "did you mean",
+        "cannot",
+        "required",
+        "usage",
+    ];
+    for (bin, args, needles) in cases {
+        let o = run(bin, &args);
+        assert_input_error(&o, &needles);
+        let e = stderr(&o);
+        let words: String = e
+            .split_whitespace()
+            .filter(|w| {
+                !w.contains("--") && !w.contains('<') && !w.contains('\'') && !w.contains('"')
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let english: Vec<&str> = clap_words
+            .iter()
+            .copied()
+            .filter(|w| words.to_lowercase().contains(w))
+            .chain(placement_text::english_words(&words))
+            .collect();
+        assert!(
+            english.is_empty(),
+            "{bin} {args:?}: English {english:?} in: {e}"
+        );
+        // The same error in English stays clap's (or the example's) English.
+        let en: Vec<&str> = args
+            .iter()
+            .map(|a| match *a {
+                "nl" => "en",
+                "--lang=nl" => "--lang=en",
+                a => a,
+            })
+            .collect();
+        let o = run(bin, &en);
+        assert_eq!(o.status.code(), Some(2), "{bin} {en:?}");
+        assert!(
+            !stderr(&o).contains("ongeldige") && !stderr(&o).contains("Meer informatie"),
+            "{bin} {en:?}: {}",
+            stderr(&o)
+        );
+    }
+}

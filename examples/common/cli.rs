@@ -5,7 +5,8 @@
 //! its causes, never a backtrace) and exit with code 2 for usage and input errors, 1 for a
 //! well-formed problem without an answer ([`NoAnswer`], e.g. an infeasible plan); output to a
 //! closed pipe (`… | head -1`) ends the run quietly with code 0. Output files go through
-//! [`output::write_atomic`].
+//! [`output::write_atomic`]. Options are parsed with [`parse`], which reads `--lang` first, so
+//! that an error in the options themselves is in the reader's language too.
 #![allow(dead_code)]
 
 use std::io::Write as _;
@@ -82,6 +83,139 @@ impl Common {
                 Ok(())
             }
         }
+    }
+}
+
+/// The language the command line asks for (`--lang nl`, `--lang=nl`), known before clap
+/// parses it: for the errors of parsing and of the examples' own option checks.
+pub fn arg_lang() -> Lang {
+    Lang::from_args(std::env::args_os())
+}
+
+/// The options of this run, as `A::parse()`, but with a usage error in the language of
+/// `--lang`: clap's own English message for English, a Dutch one (the option's name, the value
+/// given and the valid values kept as they are) for Dutch; `error: …` and exit code 2 in both.
+pub fn parse<A: clap::Parser>() -> A {
+    match A::try_parse() {
+        Ok(a) => a,
+        Err(e) => {
+            // --help and --version print to standard output and end with code 0.
+            if !e.use_stderr() || arg_lang() == Lang::En {
+                e.exit()
+            }
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: {}\n\nMeer informatie: --help",
+                clap_error_nl(&e)
+            );
+            std::process::exit(2)
+        }
+    }
+}
+
+/// A clap usage error in Dutch.
+fn clap_error_nl(e: &clap::Error) -> String {
+    use clap::error::{ContextKind as K, ContextValue as V, ErrorKind};
+    let get = |k: K| -> Option<String> {
+        e.get(k).map(|v| match v {
+            V::String(s) => s.clone(),
+            V::Strings(list) => list.join(", "),
+            V::StyledStr(s) => s.to_string(),
+            V::StyledStrs(list) => list
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            V::Number(n) => n.to_string(),
+            V::Bool(b) => b.to_string(),
+            _ => String::new(),
+        })
+    };
+    let arg = get(K::InvalidArg).unwrap_or_default();
+    let value = get(K::InvalidValue).filter(|v| !v.is_empty());
+    let mut out = match e.kind() {
+        ErrorKind::InvalidValue => match &value {
+            Some(v) => format!("ongeldige waarde '{v}' voor '{arg}'"),
+            None => format!("'{arg}' vraagt een waarde, maar die ontbreekt"),
+        },
+        ErrorKind::ValueValidation => {
+            let v = value.unwrap_or_default();
+            let detail = std::error::Error::source(e)
+                .map(|s| detail_nl(&s.to_string()))
+                .filter(|d| !d.is_empty());
+            match detail {
+                Some(d) => format!("ongeldige waarde '{v}' voor '{arg}': {d}"),
+                None => format!("ongeldige waarde '{v}' voor '{arg}'"),
+            }
+        }
+        ErrorKind::UnknownArgument => format!("onbekend argument '{arg}'"),
+        ErrorKind::MissingRequiredArgument => {
+            format!("verplichte argumenten ontbreken: {arg}")
+        }
+        ErrorKind::ArgumentConflict => match get(K::PriorArg) {
+            Some(prior) => format!("'{arg}' kan niet samen met '{prior}' worden gegeven"),
+            None => format!("'{arg}' kan niet samen met een ander gegeven argument worden gegeven"),
+        },
+        ErrorKind::NoEquals => format!("'{arg}' vraagt zijn waarde na een '='"),
+        ErrorKind::TooManyValues => match &value {
+            Some(v) => format!("onverwachte waarde '{v}' voor '{arg}'"),
+            None => format!("te veel waarden voor '{arg}'"),
+        },
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("'{arg}' kreeg niet het juiste aantal waarden")
+        }
+        ErrorKind::MissingSubcommand => "er ontbreekt een argument".to_string(),
+        ErrorKind::InvalidUtf8 => "een argument is geen geldige UTF-8-tekst".to_string(),
+        _ => "de opdrachtregel is ongeldig".to_string(),
+    };
+    if let Some(valid) = get(K::ValidValue).filter(|v| !v.is_empty()) {
+        out.push_str(&format!("\n  [mogelijke waarden: {valid}]"));
+    }
+    if let Some(hint) = get(K::SuggestedArg).or_else(|| get(K::SuggestedValue)) {
+        out.push_str(&format!("\n\n  tip: bedoelde u '{hint}'?"));
+    }
+    out
+}
+
+/// The reason a value was refused, in Dutch: the examples' own checks give it in the language
+/// of `--lang` already; the standard library's number parsers and clap's ranges in English.
+fn detail_nl(reason: &str) -> String {
+    let known = [
+        ("invalid digit found in string", "geen geheel getal"),
+        (
+            "cannot parse integer from empty string",
+            "geen getal gegeven",
+        ),
+        (
+            "number too large to fit in target type",
+            "het getal is te groot",
+        ),
+        (
+            "number too small to fit in target type",
+            "het getal is te klein",
+        ),
+        ("invalid float literal", "geen getal"),
+        ("cannot parse float from empty string", "geen getal gegeven"),
+        ("invalid value", "ongeldige waarde"),
+    ];
+    if let Some((_, nl)) = known.iter().find(|(en, _)| reason == *en) {
+        return (*nl).to_string();
+    }
+    // clap's ranges: "0 is not in 1..=100000000"
+    if let Some((v, range)) = reason.split_once(" is not in ") {
+        if let Some((lo, hi)) = range.split_once("..=") {
+            return format!("{v} ligt niet tussen {lo} en {hi}");
+        }
+        if let Some(lo) = range.strip_suffix("..") {
+            return format!("{v} is kleiner dan {lo}");
+        }
+        return String::new();
+    }
+    // A reason that is still English (another parser's) is left out rather than shown.
+    if placement_text::english_words(reason).is_empty() {
+        reason.to_string()
+    } else {
+        String::new()
     }
 }
 

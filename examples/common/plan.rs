@@ -33,15 +33,27 @@ impl PlanArgs {
             }
             None => actual_network("network-2025.json", placement_network::NETWORK_2025)?,
         };
+        // In the language of --lang (read from the command line: these options come first).
+        let lang = placement_text::Lang::from_args(std::env::args_os());
         if let Some(b) = self.budget {
             if !b.is_finite() || b <= 0.0 {
                 anyhow::bail!(
-                    "--budget {b}: give a positive amount in EUR per year, e.g. --budget 8400000"
+                    "--budget {b}: {}",
+                    lang.pick(
+                        "give a positive amount in EUR per year, e.g. --budget 8400000",
+                        "geef een positief bedrag in euro per jaar, bijvoorbeeld --budget 8400000"
+                    )
                 );
             }
         }
         if self.capacity == Some(0) {
-            anyhow::bail!("--capacity 0: give at least one liaison, e.g. --capacity 30");
+            anyhow::bail!(
+                "--capacity 0: {}",
+                lang.pick(
+                    "give at least one liaison, e.g. --capacity 30",
+                    "geef minstens één liaison, bijvoorbeeld --capacity 30"
+                )
+            );
         }
         let mut settings = PlanSettings::for_network(&network);
         settings.capacity = self.capacity;

@@ -69,6 +69,47 @@ impl Lang {
     pub fn id(self) -> &'static str {
         self.pick("en", "nl")
     }
+
+    /// The language a command line asks for with `--lang nl` or `--lang=nl` (the last one
+    /// wins; English otherwise; nothing after `--` counts), read before the options are
+    /// parsed, so that an error in parsing them is in the reader's language.
+    ///
+    /// ```
+    /// use placement_text::Lang;
+    /// assert_eq!(Lang::from_args(["advise", "--lang", "nl", "--top", "x"]), Lang::Nl);
+    /// assert_eq!(Lang::from_args(["advise", "--lang=nl", "--lang=en"]), Lang::En);
+    /// assert_eq!(Lang::from_args(["what_if", "--", "--lang", "nl"]), Lang::En);
+    /// ```
+    pub fn from_args<I, S>(args: I) -> Lang
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        let mut lang = Lang::En;
+        let mut value_next = false;
+        for arg in args {
+            let arg = arg.as_ref().to_string_lossy();
+            let value = if value_next {
+                value_next = false;
+                Some(arg.as_ref())
+            } else if arg == "--" {
+                break;
+            } else if arg == "--lang" {
+                value_next = true;
+                None
+            } else {
+                arg.strip_prefix("--lang=")
+            };
+            if let Some(v) = value {
+                lang = if v.trim().eq_ignore_ascii_case("nl") {
+                    Lang::Nl
+                } else {
+                    Lang::En
+                };
+            }
+        }
+        lang
+    }
 }
 
 #[cfg(test)]
