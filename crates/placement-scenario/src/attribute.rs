@@ -118,12 +118,21 @@ pub struct ChangeSummary {
     pub text_nl: String,
     /// Its source note.
     pub source: Option<String>,
+    /// Its source note in Dutch, if the author wrote one.
+    pub source_nl: Option<String>,
     /// File and line.
     pub file: String,
     /// Line.
     pub line: usize,
     /// Whether the engine's evaluation can depend on it.
     pub affects_evaluation: bool,
+}
+
+impl ChangeSummary {
+    /// The source note in `lang`: the Dutch one for Dutch when written, else as written.
+    pub fn source_in(&self, lang: placement_text::Lang) -> Option<&str> {
+        crate::change::in_lang(lang, self.source.as_deref(), self.source_nl.as_deref())
+    }
 }
 
 /// One evaluated state's inputs: the assessment set and rulebook (with their SHA-256 hashes) and
@@ -174,6 +183,8 @@ pub struct ScenarioDiff {
     pub scenario: String,
     /// Its description.
     pub description: String,
+    /// Its description in Dutch, if the author wrote one.
+    pub description_nl: Option<String>,
     /// The chain of scenario names, root first.
     pub chain: Vec<String>,
     /// What it is compared with.
@@ -199,6 +210,16 @@ pub struct ScenarioDiff {
 }
 
 impl ScenarioDiff {
+    /// The description in `lang`: the Dutch one for Dutch when written, else as written.
+    pub fn description_in(&self, lang: placement_text::Lang) -> &str {
+        crate::change::in_lang(
+            lang,
+            Some(self.description.as_str()),
+            self.description_nl.as_deref(),
+        )
+        .unwrap_or_default()
+    }
+
     /// The change for one country, if it changed.
     pub fn country(&self, code: &str) -> Option<&CountryChange> {
         self.changed.iter().find(|c| c.country.as_str() == code)
@@ -307,6 +328,7 @@ pub fn compare_with(
     Ok(ScenarioDiff {
         scenario: scenario.meta.name.clone(),
         description: scenario.meta.description.clone(),
+        description_nl: scenario.meta.description_nl.clone(),
         chain: scenario.chain.clone(),
         base_name: scenario.base_name.clone(),
         rulebook: (
@@ -321,6 +343,7 @@ pub fn compare_with(
                 text_en: crate::describe::describe(c, &scenario.base, placement_text::Lang::En),
                 text_nl: crate::describe::describe(c, &scenario.base, placement_text::Lang::Nl),
                 source: c.source.clone(),
+                source_nl: c.source_nl.clone(),
                 file: c.location.file.clone(),
                 line: c.location.line,
                 affects_evaluation: c.affects_evaluation(),

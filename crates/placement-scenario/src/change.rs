@@ -111,11 +111,19 @@ pub struct Change {
     pub kind: ChangeKind,
     /// Why: the source note written with it, if any.
     pub source: Option<String>,
+    /// The source note in Dutch (`source_nl`), if the author wrote one.
+    pub source_nl: Option<String>,
     /// Where it was written.
     pub location: Location,
 }
 
 impl Change {
+    /// The source note in `lang`: the Dutch one for Dutch when written, else the note as
+    /// written.
+    pub fn source_in(&self, lang: placement_text::Lang) -> Option<&str> {
+        in_lang(lang, self.source.as_deref(), self.source_nl.as_deref())
+    }
+
     /// The one country whose inputs this change touches, if it touches exactly one.
     pub fn country(&self) -> Option<CountryCode> {
         match &self.kind {
@@ -280,4 +288,16 @@ pub(crate) fn trim_num(x: f64) -> String {
 
 fn opt(x: Option<u32>) -> String {
     x.map_or("-".to_string(), |v| v.to_string())
+}
+
+/// The text in `lang`: `nl` for Dutch when it is given (and not blank), else `given`.
+pub(crate) fn in_lang<'a>(
+    lang: placement_text::Lang,
+    given: Option<&'a str>,
+    nl: Option<&'a str>,
+) -> Option<&'a str> {
+    match (lang, nl) {
+        (placement_text::Lang::Nl, Some(nl)) if !nl.trim().is_empty() => Some(nl),
+        _ => given,
+    }
 }

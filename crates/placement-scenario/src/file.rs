@@ -51,6 +51,9 @@ pub(crate) struct RawScenario {
 pub(crate) struct RawHeader {
     pub(crate) name: String,
     pub(crate) description: String,
+    /// The description in Dutch, for `--lang nl` (else the description as written).
+    #[serde(default)]
+    pub(crate) description_nl: Option<String>,
     pub(crate) author: String,
     pub(crate) date: String,
     #[serde(default)]
@@ -70,6 +73,9 @@ pub(crate) struct RawOverride {
     pub(crate) criterion: String,
     pub(crate) value: f64,
     pub(crate) source: String,
+    /// The source note in Dutch, for `--lang nl` (else the note as written).
+    #[serde(default)]
+    pub(crate) source_nl: Option<String>,
     #[serde(default)]
     pub(crate) confidence: Option<Confidence>,
     #[serde(default)]
@@ -92,6 +98,9 @@ pub(crate) struct RawTable {
     pub(crate) source_column: Option<String>,
     #[serde(default)]
     pub(crate) source: Option<String>,
+    /// The source note in Dutch, for `--lang nl` (else the note as written).
+    #[serde(default)]
+    pub(crate) source_nl: Option<String>,
     #[serde(default)]
     pub(crate) confidence: Option<Confidence>,
     #[serde(default)]
@@ -126,6 +135,9 @@ pub(crate) struct RawFacts {
     pub(crate) springboard: Option<Vec<RawLink>>,
     #[serde(default)]
     pub(crate) source: Option<String>,
+    /// The source note in Dutch, for `--lang nl` (else the note as written).
+    #[serde(default)]
+    pub(crate) source_nl: Option<String>,
 }
 
 /// A springboard link as written.
@@ -162,6 +174,9 @@ pub(crate) struct RawRuleChange {
     pub(crate) threshold: Vec<RawThreshold>,
     #[serde(default)]
     pub(crate) source: Option<String>,
+    /// The source note in Dutch, for `--lang nl` (else the note as written).
+    #[serde(default)]
+    pub(crate) source_nl: Option<String>,
 }
 
 /// One threshold of a rule.
@@ -184,6 +199,9 @@ pub(crate) struct RawCapacity {
     pub(crate) marechaussee: Option<u32>,
     #[serde(default)]
     pub(crate) source: Option<String>,
+    /// The source note in Dutch, for `--lang nl` (else the note as written).
+    #[serde(default)]
+    pub(crate) source_nl: Option<String>,
 }
 
 /// `[budget]`: money available and the cost of a placement.
@@ -199,6 +217,9 @@ pub(crate) struct RawBudget {
     pub(crate) cost_by_country: BTreeMap<String, u64>,
     #[serde(default)]
     pub(crate) source: Option<String>,
+    /// The source note in Dutch, for `--lang nl` (else the note as written).
+    #[serde(default)]
+    pub(crate) source_nl: Option<String>,
 }
 
 /// `[partner_liaison]`: Benelux partner liaisons added or withdrawn.
@@ -212,6 +233,9 @@ pub(crate) struct RawPartner {
     pub(crate) withdraw: Vec<String>,
     #[serde(default)]
     pub(crate) source: Option<String>,
+    /// The source note in Dutch, for `--lang nl` (else the note as written).
+    #[serde(default)]
+    pub(crate) source_nl: Option<String>,
 }
 
 /// `[posts]`: posts locked in or ruled out for the network planner.

@@ -59,7 +59,7 @@ fn sections(p: &mut Page, diff: &ScenarioDiff, lang: Lang, sub: bool) {
             p.h2(t);
         }
     };
-    p.para(&lang.cite_seeds(diff.description.trim()));
+    p.para(&lang.cite_seeds(diff.description_in(lang).trim()));
     p.para(&format!(
         "{}: {}. {}: {} → {}.",
         lang.pick("Compared with", "Vergeleken met"),
@@ -97,8 +97,7 @@ fn sections(p: &mut Page, diff: &ScenarioDiff, lang: Lang, sub: bool) {
             Cell::num((i + 1).to_string()),
             Cell::text(text),
             Cell::text(
-                c.source
-                    .as_deref()
+                c.source_in(lang)
                     .map_or(String::new(), |s| lang.cite_seeds(s)),
             ),
             Cell::text(format!("{}:{}", c.file, c.line)),

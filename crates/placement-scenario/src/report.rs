@@ -199,7 +199,7 @@ fn render_prose(diff: &ScenarioDiff, md: bool, lang: Lang, short: bool) -> Strin
         t(lang, "Scenario", "Scenario"),
         diff.scenario
     );
-    let _ = writeln!(o, "{}", lang.cite_seeds(diff.description.trim()));
+    let _ = writeln!(o, "{}", lang.cite_seeds(diff.description_in(lang).trim()));
     let _ = writeln!(
         o,
         "{}: {} | {}: {} → {}",
@@ -229,8 +229,7 @@ fn render_prose(diff: &ScenarioDiff, md: bool, lang: Lang, short: bool) -> Strin
             )
         };
         let src = c
-            .source
-            .as_deref()
+            .source_in(lang)
             .map_or(String::new(), |s| format!(" — {}", lang.cite_seeds(s)));
         let _ = writeln!(
             o,

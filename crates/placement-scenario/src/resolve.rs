@@ -71,6 +71,8 @@ pub struct ScenarioMeta {
     pub name: String,
     /// What it models (and which seed passage).
     pub description: String,
+    /// The description in Dutch (`description_nl`), if the author wrote one.
+    pub description_nl: Option<String>,
     /// Author.
     pub author: String,
     /// Date written, `YYYY-MM-DD`.
@@ -380,6 +382,7 @@ fn from_text(
         meta: ScenarioMeta {
             name: raw.scenario.name,
             description: raw.scenario.description,
+            description_nl: raw.scenario.description_nl,
             author: raw.scenario.author,
             date: raw.scenario.date,
             cites: raw.scenario.cites,

@@ -191,8 +191,7 @@ pub fn comparison_xlsx(diffs: &[ScenarioDiff], lang: Lang) -> Result<Vec<u8>, Xl
                 XCell::Number((i + 1) as f64),
                 XCell::text(lang.pick(&c.text_en, &c.text_nl)),
                 XCell::text(
-                    c.source
-                        .as_deref()
+                    c.source_in(lang)
                         .map_or(String::new(), |s| lang.cite_seeds(s)),
                 ),
                 XCell::text(c.file.clone()),

@@ -19,6 +19,9 @@ pub(crate) struct Row {
     pub(crate) criterion: String,
     pub(crate) value: f64,
     pub(crate) source: String,
+    /// The source in Dutch: the table's `source_nl` (when the row's source is the table's),
+    /// with the rescaling in Dutch words for a mapped column.
+    pub(crate) source_nl: Option<String>,
     pub(crate) note: Option<String>,
 }
 
@@ -170,13 +173,17 @@ impl<'a> Rows<'a> {
         if mapped && placement_core::CountryCode::parse(&country).is_err() {
             return;
         }
-        let source = self
+        let own = self
             .source_col
             .and_then(|i| r.fields.get(i))
             .filter(|s| !s.is_empty())
-            .cloned()
-            .or_else(|| t.source.clone())
-            .unwrap_or_default();
+            .cloned();
+        // The table's Dutch note stands for the table's note only, not a row's own.
+        let source_nl = match own {
+            Some(_) => None,
+            None => t.source_nl.clone().filter(|s| !s.trim().is_empty()),
+        };
+        let source = own.or_else(|| t.source.clone()).unwrap_or_default();
         for (i, criterion, scale) in &self.columns {
             let cell = r.fields.get(*i).map_or("", String::as_str);
             if cell.is_empty() {
@@ -195,8 +202,8 @@ impl<'a> Rows<'a> {
                 );
                 continue;
             };
-            let (value, source, note) = match scale {
-                None => (raw, source.clone(), None),
+            let (value, source, source_nl, note) = match scale {
+                None => (raw, source.clone(), source_nl.clone(), None),
                 Some(([low, high], invert)) => {
                     let v = rescale(raw, *low, *high, *invert);
                     let col = self.header.get(*i).cloned().unwrap_or_default();
@@ -204,7 +211,22 @@ impl<'a> Rows<'a> {
                         "{source} (column {col:?} = {raw}, rescaled linearly from [{low}, {high}] to 0-10{})",
                         if *invert { ", reversed" } else { "" }
                     );
-                    (v, provenance, Some(format!("raw {col} = {raw}")))
+                    // Numbers with the decimal comma, exactly as given (no rounding).
+                    let c = |x: f64| x.to_string().replace('.', ",");
+                    let provenance_nl = format!(
+                        "{} (kolom {col:?} = {}, lineair herschaald van [{}; {}] naar 0-10{})",
+                        source_nl.as_deref().unwrap_or(&source),
+                        c(raw),
+                        c(*low),
+                        c(*high),
+                        if *invert { ", omgekeerd" } else { "" }
+                    );
+                    (
+                        v,
+                        provenance,
+                        Some(provenance_nl),
+                        Some(format!("raw {col} = {raw}")),
+                    )
                 }
             };
             self.pending.push(Row {
@@ -213,6 +235,7 @@ impl<'a> Rows<'a> {
                 criterion: criterion.clone(),
                 value,
                 source,
+                source_nl,
                 note,
             });
         }

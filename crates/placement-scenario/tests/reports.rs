@@ -13,17 +13,23 @@ use placement_report::testing::{check_page_in, csv_fields as fields, dom_escape}
 use placement_scenario::{compare, comparison_csv, comparison_xlsx, Scenario, ScenarioDiff};
 use placement_text::Lang;
 
-/// What the scenarios' authors wrote, shown as written (descriptions, names, source notes,
-/// files): the page's own words are checked, not theirs.
-fn author(diffs: &[&ScenarioDiff]) -> String {
+/// What the scenarios' authors wrote that is shown as written in any language (names, files):
+/// the page's own words are checked, not theirs. The descriptions and source notes of the
+/// shipped scenarios have Dutch texts (`description_nl`, `source_nl`), so they are checked too.
+/// (English pages still show the English author text as written, raw ids in it included.)
+fn author(diffs: &[&ScenarioDiff], lang: Lang) -> String {
     diffs
         .iter()
         .flat_map(|d| {
-            let names = [&d.description, &d.scenario, &d.base_name].map(|s| s.as_str());
-            let changes = d
-                .changes
-                .iter()
-                .flat_map(|c| [c.source.as_deref().unwrap_or(""), c.file.as_str()]);
+            let names = [&d.scenario, &d.base_name].map(|s| s.as_str());
+            let written = (lang == Lang::En)
+                .then(|| {
+                    std::iter::once(d.description.as_str())
+                        .chain(d.changes.iter().filter_map(|c| c.source.as_deref()))
+                })
+                .into_iter()
+                .flatten();
+            let changes = d.changes.iter().map(|c| c.file.as_str()).chain(written);
             names
                 .into_iter()
                 .chain(d.chain.iter().map(String::as_str))
@@ -75,7 +81,7 @@ fn one_scenario_renders_in_chromium_in_both_languages() {
             &scen_hash,
         ],
         Lang::Nl,
-        &author(&[&d]),
+        &author(&[&d], Lang::Nl),
     );
     let en = placement_scenario::html(&d, Lang::En);
     check_page_in(
@@ -89,7 +95,7 @@ fn one_scenario_renders_in_chromium_in_both_languages() {
             "<dt>base input sha256</dt>",
         ],
         Lang::En,
-        &author(&[&d]),
+        &author(&[&d], Lang::En),
     );
 }
 
@@ -119,7 +125,7 @@ fn the_scenario_table_renders_in_chromium_in_both_languages() {
             &html,
             &texts,
             lang,
-            &author(&all),
+            &author(&all, lang),
         );
     }
 }
@@ -293,4 +299,67 @@ fn text_reports_fit_100_columns_unless_wide() {
         longest_wide > placement_text::WIDTH,
         "--wide gives the full lines"
     );
+}
+
+/// A scenario's Dutch texts (`description_nl`, `source_nl`) are what a Dutch page shows, the
+/// texts as written what an English one shows; without them a Dutch page shows the texts as
+/// written. Every shipped scenario has its Dutch texts.
+#[test]
+fn dutch_author_texts_are_shown_in_dutch_and_the_given_text_otherwise() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/scenarios");
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let d = compare(&Scenario::load(&p).unwrap()).unwrap();
+        let nl = d.description_nl.clone().expect("description_nl");
+        assert_eq!(d.description_in(Lang::Nl), nl);
+        assert_eq!(d.description_in(Lang::En), d.description);
+        for c in &d.changes {
+            assert_eq!(
+                c.source.is_some(),
+                c.source_nl.is_some(),
+                "{}:{}",
+                c.file,
+                c.line
+            );
+        }
+        let page = placement_scenario::html(&d, Lang::Nl);
+        assert!(
+            page.contains(&placement_report::html::escape(&Lang::Nl.cite_seeds(&nl))),
+            "{}",
+            d.scenario
+        );
+        assert!(
+            !page.contains(&placement_report::html::escape(&d.description)),
+            "{}",
+            d.scenario
+        );
+        for c in d.changes.iter().filter_map(|c| c.source_nl.as_deref()) {
+            assert!(
+                page.contains(&placement_report::html::escape(&Lang::Nl.cite_seeds(c))),
+                "{c}"
+            );
+        }
+        let en = placement_scenario::html(&d, Lang::En);
+        assert!(en.contains(&placement_report::html::escape(
+            &Lang::En.cite_seeds(&d.description)
+        )));
+    }
+    // No Dutch texts: the Dutch page shows the given ones.
+    let tmp = std::env::temp_dir().join(format!("scenario-nl-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let p = tmp.join("plain.toml");
+    std::fs::write(
+        &p,
+        "[scenario]\nname = \"plain\"\ndescription = \"only English here\"\nauthor = \"t\"\ndate = \"2025-11-12\"\n\n[capacity]\npolice = 20\nsource = \"a note as written\"\n",
+    )
+    .unwrap();
+    let d = compare(&Scenario::load(&p).unwrap()).unwrap();
+    assert_eq!(d.description_in(Lang::Nl), "only English here");
+    assert_eq!(d.changes[0].source_in(Lang::Nl), Some("a note as written"));
+    let page = placement_scenario::html(&d, Lang::Nl);
+    assert!(page.contains("only English here") && page.contains("a note as written"));
+    std::fs::remove_dir_all(&tmp).unwrap();
 }

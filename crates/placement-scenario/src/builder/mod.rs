@@ -47,9 +47,21 @@ impl Builder<'_> {
     }
 
     pub(super) fn push(&mut self, kind: ChangeKind, source: Option<String>, line: usize) {
+        self.push_nl(kind, source, None, line);
+    }
+
+    /// As [`Self::push`], with the source note's Dutch text (`source_nl`).
+    pub(super) fn push_nl(
+        &mut self,
+        kind: ChangeKind,
+        source: Option<String>,
+        source_nl: Option<String>,
+        line: usize,
+    ) {
         let change = Change {
             kind,
             source,
+            source_nl,
             location: Location {
                 file: self.src.file.clone(),
                 line,
@@ -223,6 +235,7 @@ impl Builder<'_> {
         // Partner liaisons first: they are facts too.
         let start = self.src.section("partner_liaison", None, 0);
         let source = raw.partner_liaison.source.clone();
+        let source_nl = raw.partner_liaison.source_nl.clone();
         for (list, on) in [
             (&raw.partner_liaison.add, true),
             (&raw.partner_liaison.withdraw, false),
@@ -244,12 +257,13 @@ impl Builder<'_> {
                     continue;
                 }
                 if let Some(c) = self.country(code, line, field) {
-                    self.push(
+                    self.push_nl(
                         ChangeKind::Fact {
                             country: c,
                             fact: FactChange::PartnerLiaison(on),
                         },
                         source.clone(),
+                        source_nl.clone(),
                         line,
                     );
                 }
@@ -388,9 +402,10 @@ impl Builder<'_> {
                 }
             }
             for (fact, line) in facts {
-                self.push(
+                self.push_nl(
                     ChangeKind::Fact { country: c, fact },
                     f.source.clone(),
+                    f.source_nl.clone(),
                     line,
                 );
             }

@@ -40,12 +40,13 @@ impl Builder<'_> {
                 // Switching a rule on can make it conflict with another at equal salience.
                 let mut probe = self.work.rulebook.clone();
                 match probe.set_rule_enabled(&r.id, e) {
-                    Ok(()) => self.push(
+                    Ok(()) => self.push_nl(
                         ChangeKind::RuleEnabled {
                             rule: r.id.clone(),
                             enabled: e,
                         },
                         r.source.clone(),
+                        r.source_nl.clone(),
                         l,
                     ),
                     Err(err) => {
@@ -78,13 +79,14 @@ impl Builder<'_> {
                         format!("rule {} compares no criterion or metric {:?}", r.id, t.id),
                     );
                 } else {
-                    self.push(
+                    self.push_nl(
                         ChangeKind::Threshold {
                             rule: r.id.clone(),
                             on: t.id.clone(),
                             value: t.value,
                         },
                         r.source.clone(),
+                        r.source_nl.clone(),
                         l,
                     );
                 }
@@ -102,7 +104,12 @@ impl Builder<'_> {
             if c.marechaussee.is_some() {
                 cap.marechaussee = c.marechaussee;
             }
-            self.push(ChangeKind::Capacity(cap), c.source.clone(), line);
+            self.push_nl(
+                ChangeKind::Capacity(cap),
+                c.source.clone(),
+                c.source_nl.clone(),
+                line,
+            );
         }
         if let Some(b) = &raw.budget {
             let line = self.src.section("budget", None, 0);
@@ -127,7 +134,12 @@ impl Builder<'_> {
                     budget.cost_by_country.insert(c, *cost);
                 }
             }
-            self.push(ChangeKind::Budget(budget), b.source.clone(), line);
+            self.push_nl(
+                ChangeKind::Budget(budget),
+                b.source.clone(),
+                b.source_nl.clone(),
+                line,
+            );
         }
         let start = self.src.section("posts", None, 0);
         let mut seen = std::collections::BTreeSet::new();

@@ -89,7 +89,7 @@ impl Builder<'_> {
                 line,
                 &field,
             );
-            self.push(
+            self.push_nl(
                 ChangeKind::Value {
                     country: c,
                     criterion: k,
@@ -98,6 +98,7 @@ impl Builder<'_> {
                     note: o.note.clone(),
                 },
                 Some(o.source.clone()),
+                o.source_nl.clone(),
                 line,
             );
         }
@@ -147,6 +148,7 @@ impl Builder<'_> {
                         note: row.note.clone(),
                     },
                     source: Some(row.source.clone()),
+                    source_nl: row.source_nl.clone(),
                     location: Location {
                         file: label.clone(),
                         line: row.line,
