@@ -56,6 +56,10 @@ struct Args {
     /// Language of the text and of the chart.
     #[arg(long, value_enum, default_value = "en")]
     lang: LangArg,
+    /// Text: print lines as long as they are (default: 100 columns; names under their
+    /// weights, correlation matrices in blocks of columns).
+    #[arg(long)]
+    wide: bool,
     /// Write the SMAA-2 rank acceptability chart of the first --top alternatives to this SVG
     /// file (10,000 samples unless --smaa says otherwise).
     #[arg(long)]
@@ -175,6 +179,7 @@ fn run(args: Args) -> Result<()> {
             })? + "\n"
         }
         Format::Csv => report.to_csv(),
+        Format::Text if args.wide => report.to_text_wide(lang, args.top),
         Format::Text => report.to_text_in(lang, args.top),
     };
     cli::print(&out);

@@ -324,3 +324,43 @@ fn chart_colours_ranks_one_to_three_distinctly_and_escapes_labels() {
     let tips: Vec<String> = elements(&nl, "title").into_iter().map(|(_, t)| t).collect();
     assert_eq!(tips[3], "&lt;C&gt;: rang 2 in 25,0% van de steekproeven");
 }
+
+#[test]
+fn text_fits_100_columns_and_wide_keeps_whole_rows() {
+    let r = full();
+    for lang in Lang::ALL {
+        let text = r.to_text_in(lang, 10);
+        for l in text.lines() {
+            let n = l.chars().count();
+            assert!(n <= placement_text::WIDTH, "{lang:?}: {n} columns: {l}");
+        }
+        let wide = r.to_text_wide(lang, 10);
+        // --wide: every correlation row whole (one value per run) and each criterion's name
+        // after its weights; the default prints the same values in blocks of columns.
+        let row = |t: &str| {
+            t.lines()
+                .filter(|l| l.starts_with("  1 "))
+                .map(|l| {
+                    l.split_whitespace()
+                        .filter(|w| w.contains(['.', ',']))
+                        .count()
+                })
+                .sum::<usize>()
+        };
+        assert_eq!(row(&wide), r.runs.len() * r.correlations.len(), "{wide}");
+        assert_eq!(row(&text), row(&wide), "{text}");
+        let name = lang.pick("crime relation", "criminaliteitsrelatie");
+        assert!(
+            wide.lines()
+                .any(|l| l.starts_with("  [1] +") && l.ends_with(name)),
+            "{wide}"
+        );
+        assert!(
+            text.lines().any(|l| l == format!("        {name}")),
+            "{text}"
+        );
+        assert!(wide
+            .lines()
+            .any(|l| l.chars().count() > placement_text::WIDTH));
+    }
+}

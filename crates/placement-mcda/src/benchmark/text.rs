@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use placement_text::{num, Lang};
+use placement_text::{num, wrap, Lang, WIDTH};
 
 use super::{BenchmarkReport, Run, Skipped};
 use crate::svg::{acceptability_chart, Chart};
@@ -73,6 +73,16 @@ fn pad_right(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(n)))
 }
 
+/// Writes `text` and a newline: whole with `wide`, otherwise wrapped to
+/// [`placement_text::WIDTH`] with the lines after the first indented by two spaces.
+fn put(s: &mut String, wide: bool, text: &str) {
+    if wide {
+        let _ = writeln!(s, "{text}");
+    } else {
+        let _ = writeln!(s, "{}", wrap(text, WIDTH, "", "  "));
+    }
+}
+
 /// Width of the run labels column.
 const RUN_W: usize = 26;
 
@@ -84,8 +94,21 @@ impl BenchmarkReport {
 
     /// The report as plain text for a terminal: the weights of every scheme, each run's
     /// first `top` alternatives, the correlation matrices, the first `top` SMAA-2 rows (by
-    /// mean rank) and what was skipped, in `lang`. Every line ends in a newline.
+    /// mean rank) and what was skipped, in `lang`. Every line ends in a newline and is at most
+    /// [`placement_text::WIDTH`] characters wide: a criterion's name goes on the line under its
+    /// weights, the correlation matrices are printed in blocks of columns, reasons are wrapped.
+    /// [`BenchmarkReport::to_text_wide`] keeps every row on one line.
     pub fn to_text_in(&self, lang: Lang, top: usize) -> String {
+        self.text(lang, top, false)
+    }
+
+    /// [`BenchmarkReport::to_text_in`] with lines as long as they are: a criterion's name after
+    /// its weights, each correlation matrix's rows whole, reasons unwrapped (`--wide`).
+    pub fn to_text_wide(&self, lang: Lang, top: usize) -> String {
+        self.text(lang, top, true)
+    }
+
+    fn text(&self, lang: Lang, top: usize, wide: bool) -> String {
         let r = self;
         let mut s = String::new();
         let _ = writeln!(
@@ -98,7 +121,7 @@ impl BenchmarkReport {
             lang.pick("rulebook", "regelboek"),
             r.rulebook
         );
-        self.weights_text(lang, &mut s);
+        self.weights_text(lang, wide, &mut s);
         let _ = writeln!(
             s,
             "\n{} {top}{})",
@@ -119,15 +142,22 @@ impl BenchmarkReport {
                 .note_text(lang, run)
                 .map(|n| format!("  ({n})"))
                 .unwrap_or_default();
-            let _ = writeln!(
-                s,
-                "{} {}{note}",
+            let line = format!(
+                "{} {}",
                 pad_right(&run_label(lang, run), RUN_W),
                 codes.join(" ")
             );
+            if wide || (line.chars().count() + note.chars().count()) <= WIDTH {
+                let _ = writeln!(s, "{line}{note}");
+            } else {
+                // The note on the next line, under the codes.
+                let _ = writeln!(s, "{line}");
+                let indent = " ".repeat(RUN_W + 1);
+                let _ = writeln!(s, "{}", wrap(note.trim_start(), WIDTH, &indent, &indent));
+            }
         }
-        self.correlations_text(lang, &mut s);
-        self.smaa_text(lang, top, &mut s);
+        self.correlations_text(lang, wide, &mut s);
+        self.smaa_text(lang, top, wide, &mut s);
         if !r.skipped.is_empty() {
             let _ = writeln!(s, "\n{}", lang.pick("Skipped", "Overgeslagen"));
             for k in &r.skipped {
@@ -139,28 +169,39 @@ impl BenchmarkReport {
                     ),
                     None => scheme_label(lang, k.scheme).to_string(),
                 };
-                let _ = writeln!(s, "{} {}", pad_right(&who, RUN_W), skip_reason(lang, k));
+                let first = format!("{} ", pad_right(&who, RUN_W));
+                if wide {
+                    let _ = writeln!(s, "{first}{}", skip_reason(lang, k));
+                } else {
+                    let indent = " ".repeat(RUN_W + 1);
+                    let _ = writeln!(s, "{}", wrap(&skip_reason(lang, k), WIDTH, &first, &indent));
+                }
             }
         }
         s
     }
 
-    fn weights_text(&self, lang: Lang, s: &mut String) {
+    fn weights_text(&self, lang: Lang, wide: bool, s: &mut String) {
         let r = self;
-        let _ = writeln!(
+        s.push('\n');
+        put(
             s,
-            "\n{}",
+            wide,
             lang.pick(
                 "Weights per scheme (+ benefit, − cost; [rank of the criterion for ROC, RS, RR])",
                 "Gewichten per methode (+ hoger is beter, − lager is beter; [rang van het \
-                 criterium voor ROC, RS, RR])"
-            )
+                 criterium voor ROC, RS, RR])",
+            ),
         );
         let _ = write!(s, "{}", pad_right("", 7));
         for w in &r.weights {
             let _ = write!(s, "{}", pad_left(scheme_label(lang, w.scheme), 10));
         }
-        let _ = writeln!(s, "  {}", lang.pick("criterion", "criterium"));
+        if wide {
+            let _ = writeln!(s, "  {}", lang.pick("criterion", "criterium"));
+        } else {
+            s.push('\n');
+        }
         for (j, c) in r.criteria.iter().enumerate() {
             let ty = if r.types.get(j) == Some(&-1) {
                 "−"
@@ -174,7 +215,12 @@ impl BenchmarkReport {
                 let _ = write!(s, "{}", pad_left(&num(lang, v, 3), 10));
             }
             let name = r.criterion_keys.get(j).map_or(*c, |k| lang.criterion(*k));
-            let _ = writeln!(s, "  {name}");
+            if wide {
+                let _ = writeln!(s, "  {name}");
+            } else {
+                // The name under its weights, where the first weight column starts.
+                let _ = writeln!(s, "\n{}{name}", pad_right("", 8));
+            }
         }
     }
 
@@ -195,7 +241,7 @@ impl BenchmarkReport {
         })
     }
 
-    fn correlations_text(&self, lang: Lang, s: &mut String) {
+    fn correlations_text(&self, lang: Lang, wide: bool, s: &mut String) {
         for cm in &self.correlations {
             let ws = cm.metric == "ws";
             let _ = writeln!(
@@ -217,32 +263,51 @@ impl BenchmarkReport {
                     ""
                 }
             );
-            let _ = write!(s, "{}", pad_right("", RUN_W + 4));
-            for j in 1..=cm.labels.len() {
-                let _ = write!(s, "{j:>6}");
-            }
-            s.push('\n');
-            for (i, (run, row)) in self.runs.iter().zip(&cm.values).enumerate() {
-                let _ = write!(
-                    s,
-                    "{:>3} {}",
-                    i + 1,
-                    pad_right(&run_label(lang, run), RUN_W)
-                );
-                for v in row {
-                    let _ = write!(s, "{}", pad_left(&num(lang, *v, 2), 6));
+            let n = cm.labels.len().max(1);
+            // Columns per block: as many as fit in WIDTH after the row label (all with --wide).
+            let per = if wide {
+                n
+            } else {
+                (WIDTH.saturating_sub(RUN_W + 4) / 6).max(1)
+            };
+            let mut first = 1;
+            while first <= n {
+                let last = (first + per - 1).min(n);
+                if per < n {
+                    let _ = writeln!(s, "{} {first}–{last}", lang.pick("columns", "kolommen"));
+                }
+                let _ = write!(s, "{}", pad_right("", RUN_W + 4));
+                for j in first..=last {
+                    let _ = write!(s, "{j:>6}");
                 }
                 s.push('\n');
+                for (i, (run, row)) in self.runs.iter().zip(&cm.values).enumerate() {
+                    let _ = write!(
+                        s,
+                        "{:>3} {}",
+                        i + 1,
+                        pad_right(&run_label(lang, run), RUN_W)
+                    );
+                    for v in row.iter().take(last).skip(first - 1) {
+                        let _ = write!(s, "{}", pad_left(&num(lang, *v, 2), 6));
+                    }
+                    s.push('\n');
+                }
+                first = last + 1;
+                if first <= n {
+                    s.push('\n');
+                }
             }
         }
     }
 
-    fn smaa_text(&self, lang: Lang, top: usize, s: &mut String) {
+    fn smaa_text(&self, lang: Lang, top: usize, wide: bool, s: &mut String) {
         let Some(t) = &self.smaa else { return };
-        let _ = writeln!(
+        s.push('\n');
+        put(
             s,
-            "\n{}",
-            match lang {
+            wide,
+            &match lang {
                 Lang::En => format!(
                     "SMAA-2: {} samples, seed {}, fixed-scale values, uniform weights; share of \
                      the samples per rank (%), first {top} by mean rank",
@@ -254,7 +319,7 @@ impl BenchmarkReport {
                      gemiddelde plaats",
                     t.samples, t.seed
                 ),
-            }
+            },
         );
         let _ = write!(s, "{}", pad_right(lang.pick("country", "land"), 8));
         for b in &t.buckets {
