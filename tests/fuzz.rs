@@ -319,6 +319,29 @@ fn fuzz_mcda_request() {
 }
 
 #[test]
+fn fuzz_mcda_csv() {
+    let s = seeds("mcda-csv", &[root().join("fixtures/mcda/problem.csv")]);
+    fuzz("mcda-csv", 32, &s, &|b| {
+        if let Ok(p) = placement_mcda::request::csv::parse(&text(b)) {
+            let _ = placement_mcda::request::handle_value(&p.to_request(), &mut |_, _| {});
+        }
+    });
+}
+
+#[test]
+fn fuzz_network_fixture() {
+    // The network fixture is read against an evaluation (computed once).
+    let rules = Rulebook::embedded("p4-2019").unwrap();
+    let input = AssessmentSet::default_fixture().unwrap();
+    let evaluation = placement_core::Engine::new(&rules).evaluate(&input).unwrap();
+    let model = placement_network::ValueModel::default();
+    let s = seeds("network", &[root().join("fixtures/network-2025.json")]);
+    fuzz("network-fixture", 51, &s, &|b| {
+        let _ = placement_network::build_instance(&evaluation, "fuzz.json", &text(b), &model);
+    });
+}
+
+#[test]
 fn fuzz_scenario() {
     let dir = root().join("fixtures/scenarios");
     let paths = files(&dir, &[".toml"]);

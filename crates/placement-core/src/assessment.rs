@@ -381,7 +381,9 @@ pub struct Meta {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AssessmentSet {
     meta: Meta,
-    countries: Vec<CountryAssessment>,
+    /// Shared between clones until one of them changes (a scenario's base and its resolved
+    /// state, a what_if table's rows): a clone costs one reference count, a change copies once.
+    countries: std::sync::Arc<Vec<CountryAssessment>>,
     #[serde(skip)]
     fingerprint: FingerprintCache,
 }
@@ -510,7 +512,7 @@ impl AssessmentSet {
             MUTATOR_ORIGIN,
             AssessmentSet {
                 meta,
-                countries,
+                countries: std::sync::Arc::new(countries),
                 fingerprint: FingerprintCache::default(),
             },
         )
@@ -593,7 +595,7 @@ impl AssessmentSet {
     ) -> Result<(), Error> {
         let i = self.index_or_err(code, "country")?;
         self.changed();
-        match self.countries.get_mut(i) {
+        match std::sync::Arc::make_mut(&mut self.countries).get_mut(i) {
             Some(ca) => ca.try_set_value(criterion, value, evidence, note),
             None => Ok(()),
         }
@@ -617,7 +619,7 @@ impl AssessmentSet {
         check_targets(&next, |t| self.target_ok(i, t), &mut issues);
         issues.finish(MUTATOR_ORIGIN, ())?;
         self.changed();
-        if let Some(slot) = self.countries.get_mut(i) {
+        if let Some(slot) = std::sync::Arc::make_mut(&mut self.countries).get_mut(i) {
             *slot = next;
         }
         Ok(())
@@ -655,7 +657,7 @@ impl AssessmentSet {
         check_targets(&country, |t| t == code || self.contains(t), &mut issues);
         issues.finish(MUTATOR_ORIGIN, ())?;
         self.changed();
-        self.countries.insert(at, country);
+        std::sync::Arc::make_mut(&mut self.countries).insert(at, country);
         Ok(())
     }
 
@@ -676,7 +678,7 @@ impl AssessmentSet {
         check_targets(&country, |t| self.target_ok(i, t), &mut issues);
         issues.finish(MUTATOR_ORIGIN, ())?;
         self.changed();
-        match self.countries.get_mut(i) {
+        match std::sync::Arc::make_mut(&mut self.countries).get_mut(i) {
             Some(slot) => Ok(std::mem::replace(slot, country)),
             None => Ok(country),
         }
@@ -698,7 +700,7 @@ impl AssessmentSet {
         }
         issues.finish(MUTATOR_ORIGIN, ())?;
         self.changed();
-        Ok(self.countries.remove(i))
+        Ok(std::sync::Arc::make_mut(&mut self.countries).remove(i))
     }
 
     /// Whether `to` may be a springboard target of the country at index `i`: a country of the
@@ -1111,7 +1113,7 @@ impl RawSet {
             origin,
             AssessmentSet {
                 meta: self.meta,
-                countries,
+                countries: std::sync::Arc::new(countries),
                 fingerprint: FingerprintCache::default(),
             },
         )

@@ -12,6 +12,9 @@ pub(crate) struct Source {
     pub(crate) file: String,
     json: bool,
     lines: Vec<String>,
+    /// For each needle searched so far, the 1-based lines that contain it (ascending): a file
+    /// of many entries is scanned once per needle, not once per entry.
+    hits: std::cell::RefCell<std::collections::HashMap<String, Vec<usize>>>,
 }
 
 impl Source {
@@ -20,19 +23,24 @@ impl Source {
             file: file.to_string(),
             json: crate::file::is_json(file),
             lines: text.lines().map(str::to_string).collect(),
+            hits: Default::default(),
         }
     }
 
     /// The 1-based line of the `n`-th (0-based) line that contains `needle`, searching from
     /// line `from` (1-based); 0 when there is none.
     pub(crate) fn nth_line_with(&self, needle: &str, n: usize, from: usize) -> usize {
-        self.lines
-            .iter()
-            .enumerate()
-            .skip(from.saturating_sub(1))
-            .filter(|(_, l)| l.contains(needle))
-            .nth(n)
-            .map_or(0, |(i, _)| i + 1)
+        let mut hits = self.hits.borrow_mut();
+        let lines = hits.entry(needle.to_string()).or_insert_with(|| {
+            self.lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.contains(needle))
+                .map(|(i, _)| i + 1)
+                .collect()
+        });
+        let first = lines.partition_point(|&l| l < from.max(1));
+        lines.get(first + n).copied().unwrap_or(0)
     }
 
     /// Follows the needles one after another (each on or after the previous hit) and returns

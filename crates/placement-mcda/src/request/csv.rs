@@ -150,6 +150,8 @@ pub fn parse(text: &str) -> Result<CsvProblem> {
         types: None,
         weights: None,
     };
+    // Labels seen so far (a set: a file of a million rows is checked in one pass).
+    let mut seen = std::collections::HashSet::new();
     for (lineno, line) in lines {
         if issues.len() >= 100 {
             break;
@@ -213,7 +215,7 @@ pub fn parse(text: &str) -> Result<CsvProblem> {
             p.weights = Some(row);
             continue;
         }
-        if p.alternatives.contains(&label) {
+        if !seen.insert(label.clone()) {
             issues.push(bad(
                 lineno,
                 format!("alternative `{}` appears twice", excerpt(&label)),
