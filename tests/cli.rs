@@ -8,6 +8,8 @@
 //!   `sigint_leaves_no_partial_svg_and_no_temporary`: the same for Ctrl-C (both through
 //!   `interrupt_over_a_run`, which measures the longest of three runs and, if the machine
 //!   slowed down so that no interrupted run completed, goes on with longer delays, bounded).
+//! - `killing_any_writer_leaves_the_old_file_or_the_new_one`: the soak over every writer
+//!   (`SOAK_KILLS=400` for the long run).
 //! - `errors_*`, `closed_pipe_*`: one CLI behaviour (exit codes, `error:` prefix, no panic).
 //! - `bounded_*`: size caps and file types.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failure should abort loudly
@@ -909,12 +911,18 @@ fn usage_errors_are_dutch_with_lang_nl() {
 /// The writers of the soak: (example, arguments with `{out}` for the output file).
 const WRITERS: &[(&str, &[&str])] = &[
     ("advise", &["--format", "json", "--xlsx", "{out}"]),
-    ("what_if", &["fixtures/scenarios/brexit-2019.toml", "--out", "{out}"]),
+    (
+        "what_if",
+        &["fixtures/scenarios/brexit-2019.toml", "--out", "{out}"],
+    ),
     (
         "what_if",
         &["fixtures/scenarios/brexit-2019.toml", "--xlsx", "{out}"],
     ),
-    ("network", &["--capacity", "20", "--svg", "{out}"]),
+    ("network", &["--capacity", "20", "--plot", "{out}"]),
+    ("network", &["--format", "html", "--out", "{out}"]),
+    ("explain", &["GB", "--format", "html", "--out", "{out}"]),
+    ("reconcile", &["--xlsx", "{out}"]),
     (
         "weights_benchmark",
         &["--methods", "wsm", "--smaa", "200", "--svg", "{out}"],
@@ -923,15 +931,15 @@ const WRITERS: &[(&str, &[&str])] = &[
 ];
 
 /// Soak (issue 15): every writer killed (SIGTERM and SIGINT, alternating) at delays spread from
-/// 0 to 110 % of an uninterrupted run, `SOAK_KILLS` times in all (default 36, six per writer;
+/// 0 to 110 % of an uninterrupted run, `SOAK_KILLS` times in all (default 40, four per writer;
 /// docs/input-format.md reports a run of 400). After each kill the output is the old file or
 /// the complete new one (byte-identical to an uninterrupted run) and nothing else is in the
 /// directory.
 #[test]
 fn killing_any_writer_leaves_the_old_file_or_the_new_one() {
-    let kills: usize = std::env::var("SOAK_KILLS")
-        .ok()
-        .map_or(36, |v| v.parse().expect("SOAK_KILLS must be a whole number"));
+    let kills: usize = std::env::var("SOAK_KILLS").ok().map_or(40, |v| {
+        v.parse().expect("SOAK_KILLS must be a whole number")
+    });
     let d = scratch("soak");
     let out = d.join("output");
     let args_for = |w: &[&str]| -> Vec<String> {
@@ -950,7 +958,11 @@ fn killing_any_writer_leaves_the_old_file_or_the_new_one() {
         let bytes = std::fs::read(&out).unwrap();
         std::fs::remove_file(&out).unwrap();
         assert!(example(name).args(args_for(w)).status().unwrap().success());
-        assert_eq!(std::fs::read(&out).unwrap(), bytes, "{name} {w:?}: not deterministic");
+        assert_eq!(
+            std::fs::read(&out).unwrap(),
+            bytes,
+            "{name} {w:?}: not deterministic"
+        );
         reference.push((took, bytes));
     }
     let (mut old, mut new) = (vec![0usize; WRITERS.len()], vec![0usize; WRITERS.len()]);

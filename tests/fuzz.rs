@@ -333,7 +333,9 @@ fn fuzz_network_fixture() {
     // The network fixture is read against an evaluation (computed once).
     let rules = Rulebook::embedded("p4-2019").unwrap();
     let input = AssessmentSet::default_fixture().unwrap();
-    let evaluation = placement_core::Engine::new(&rules).evaluate(&input).unwrap();
+    let evaluation = placement_core::Engine::new(&rules)
+        .evaluate(&input)
+        .unwrap();
     let model = placement_network::ValueModel::default();
     let s = seeds("network", &[root().join("fixtures/network-2025.json")]);
     fuzz("network-fixture", 51, &s, &|b| {

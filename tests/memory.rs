@@ -62,7 +62,9 @@ fn parse(kind: &str, path: &Path) -> String {
             let text = placement_core::io::read_input(path).unwrap();
             let rules = placement_core::Rulebook::embedded("p4-2019").unwrap();
             let input = placement_core::AssessmentSet::default_fixture().unwrap();
-            let evaluation = placement_core::Engine::new(&rules).evaluate(&input).unwrap();
+            let evaluation = placement_core::Engine::new(&rules)
+                .evaluate(&input)
+                .unwrap();
             // The evaluation is part of the baseline; only the fixture's parse is measured.
             outcome(placement_network::build_instance(
                 &evaluation,
@@ -269,9 +271,13 @@ fn inputs(dir: &Path) -> Vec<(&'static str, &'static str, PathBuf)> {
         ),
     );
     // Network fixture: the 2025 liaison officers over and over.
-    let network: serde_json::Value = serde_json::from_str(&read("fixtures/network-2025.json")).unwrap();
+    let network: serde_json::Value =
+        serde_json::from_str(&read("fixtures/network-2025.json")).unwrap();
     let los = network["liaison_officers"].as_array().unwrap();
-    let items: Vec<String> = los.iter().map(|x| serde_json::to_string(x).unwrap()).collect();
+    let items: Vec<String> = los
+        .iter()
+        .map(|x| serde_json::to_string(x).unwrap())
+        .collect();
     let mut rest = network.clone();
     rest["liaison_officers"] = serde_json::Value::Array(Vec::new());
     let rest = serde_json::to_string(&rest).unwrap();
@@ -310,14 +316,20 @@ fn every_parser_stays_within_its_bound_on_a_20_mb_input() {
                     .iter()
                     .map(|(name, kind, path)| s.spawn(move || (*name, path, measure(kind, path))))
                     .collect();
-                handles.into_iter().map(|h| h.join().unwrap()).collect::<Vec<_>>()
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap())
+                    .collect::<Vec<_>>()
             })
         })
         .collect();
     let mut over = Vec::new();
     for (name, path, (base, peak, summary)) in results {
         let size = std::fs::metadata(path).unwrap().len();
-        assert!(size as usize >= SIZE - 4096, "{name}: only {size} bytes generated");
+        assert!(
+            size as usize >= SIZE - 4096,
+            "{name}: only {size} bytes generated"
+        );
         let ratio = peak as f64 / size as f64;
         let limit = bound(name);
         let line = format!(
