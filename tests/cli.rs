@@ -957,7 +957,10 @@ fn killing_any_writer_leaves_the_old_file_or_the_new_one() {
         assert!(o.status.success(), "{name} {w:?}: {}", stderr(&o));
         let bytes = std::fs::read(&out).unwrap();
         std::fs::remove_file(&out).unwrap();
+        let start = Instant::now();
         assert!(example(name).args(args_for(w)).status().unwrap().success());
+        // the longer of two runs (the first may be cold)
+        let took = took.max(start.elapsed());
         assert_eq!(
             std::fs::read(&out).unwrap(),
             bytes,
@@ -977,10 +980,21 @@ fn killing_any_writer_leaves_the_old_file_or_the_new_one() {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
+        // delays from 0 to 110 % of the writer's run, over the rounds
         let round = i / WRITERS.len();
-        let rounds = kills.div_ceil(WRITERS.len()).max(1);
-        std::thread::sleep(took.mul_f64(1.1 * round as f64 / rounds as f64));
-        let signal = if i % 2 == 0 { "-TERM" } else { "-INT" };
+        let rounds = kills.div_ceil(WRITERS.len());
+        let fraction = if rounds > 1 {
+            round as f64 / (rounds - 1) as f64
+        } else {
+            0.5
+        };
+        std::thread::sleep(took.mul_f64(1.1 * fraction));
+        // both signals for every writer, whatever the number of writers
+        let signal = if (i + round).is_multiple_of(2) {
+            "-TERM"
+        } else {
+            "-INT"
+        };
         let _ = Command::new("kill")
             .args([signal, &child.id().to_string()])
             .status();
@@ -1012,6 +1026,11 @@ fn killing_any_writer_leaves_the_old_file_or_the_new_one() {
             .zip(old.iter().zip(&new))
             .map(|((n, _), (o, w))| format!("{n} {o}/{w}"))
             .collect::<Vec<_>>()
+    );
+    // the delays covered the runs: some kills came before the write, some after it
+    assert!(
+        old.iter().sum::<usize>() > 0 && new.iter().sum::<usize>() > 0,
+        "old {old:?}, new {new:?}"
     );
     std::fs::remove_dir_all(&d).unwrap();
 }
